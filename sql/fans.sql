@@ -1,0 +1,119 @@
+-- one row per (artist_id, user_id) fan: the score's signals and components, the score, and who may be shown
+with daily as (
+    select
+        *,
+        case when $has_ms_played then total_ms_played else count_streams end as volume
+    from streams_daily
+),
+
+listening as (
+    select
+        artist_id,
+        user_id,
+        sum(count_streams) as count_streams,
+        sum(least(count_streams, $daily_cap_streams)) as capped_streams,
+        sum(least(total_ms_played, $daily_cap_ms)) as capped_ms,
+        sum(volume) as artist_volume,
+        count(*) as active_days,
+        max(day) as last_day
+    from daily
+    group by artist_id, user_id
+),
+
+user_volume as (
+    select
+        user_id,
+        sum(volume) as total_volume
+    from daily
+    group by user_id
+),
+
+candidates as (
+    select
+        coalesce(listening.artist_id, follows.artist_id) as artist_id,
+        coalesce(listening.user_id, follows.user_id) as user_id,
+        coalesce(listening.count_streams, 0) as count_streams,
+        listening.capped_streams,
+        listening.capped_ms,
+        listening.artist_volume,
+        listening.active_days,
+        listening.last_day,
+        follows.user_id is not null as is_following
+    from listening
+    full outer join follows
+        on listening.artist_id = follows.artist_id and listening.user_id = follows.user_id
+),
+
+signals as (
+    select
+        candidates.artist_id,
+        candidates.user_id,
+        case when $has_ms_played then coalesce(candidates.capped_ms, 0) end::double as listening_ms,
+        coalesce(candidates.capped_streams, 0)::integer as streams,
+        coalesce(candidates.active_days, 0)::integer as active_days,
+        ($as_of::date - candidates.last_day)::integer as days_since_last_stream,
+        coalesce(candidates.artist_volume / user_volume.total_volume, 0)::double as share,
+        candidates.is_following as follows
+    from candidates
+    left join user_volume on user_volume.user_id = candidates.user_id
+    where candidates.count_streams >= $min_streams or (candidates.is_following and $follows_make_fans)
+),
+
+components as (
+    -- mirrors scoreComponents() in src/domain/score.ts; a test holds the two to the same numbers
+    select
+        *,
+        case
+            when listening_ms is null then null
+            when listening_ms <= 0 then 0
+            else (listening_ms / 3600000) / ((listening_ms / 3600000) + $listening_half_hours)
+        end as c_listening,
+        case when streams <= 0 then 0 else streams / (streams + $streams_half) end as c_streams,
+        case when active_days <= 0 then 0 else active_days / (active_days + $active_days_half) end as c_regularity,
+        case
+            when days_since_last_stream is null then 0
+            else pow(0.5, days_since_last_stream / $half_life_days)
+        end as c_recency,
+        least(1, greatest(0, share)) as c_share,
+        case when follows then 1 else 0 end as c_follow
+    from signals
+),
+
+scored as (
+    -- mirrors score(): the weighted mean of the components the data can tell
+    select
+        *,
+        (
+            coalesce($w_listening * c_listening, 0)
+            + $w_streams * c_streams
+            + $w_regularity * c_regularity
+            + $w_recency * c_recency
+            + $w_share * c_share
+            + $w_follow * c_follow
+        ) / (
+            case when c_listening is null then 0 else $w_listening end
+            + $w_streams + $w_regularity + $w_recency + $w_share + $w_follow
+        ) as score
+    from components
+),
+
+final as (
+    select
+        scored.artist_id,
+        scored.user_id,
+        users.country,
+        users.age,
+        users.is_adult,
+        scored.score::double as score,
+        scored.listening_ms,
+        scored.streams,
+        scored.active_days,
+        scored.days_since_last_stream,
+        scored.share,
+        scored.follows
+    from scored
+    inner join users on users.user_id = scored.user_id
+)
+
+select * from final
+order by artist_id, score desc, user_id

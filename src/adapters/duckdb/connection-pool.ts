@@ -1,0 +1,94 @@
+import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBType } from '@duckdb/node-api';
+import { FanbaseError } from '../../domain/errors.js';
+import { type PlainValue, plainRows } from './plain-values.js';
+import { parameterNames, sqlFile } from './sql-files.js';
+
+/** A value bound to a named parameter. */
+export type Param = string | number | boolean | null;
+
+/**
+ * One connection with its own prepared statements. A prepared statement must serve one call at a time
+ * (concurrent binds interleave and return wrong rows), which the pool guarantees by lending a connection
+ * to one caller at a time.
+ */
+export class PooledConnection {
+  readonly connection: DuckDBConnection;
+  private readonly statements = new Map<string, DuckDBPreparedStatement>();
+
+  constructor(connection: DuckDBConnection) {
+    this.connection = connection;
+  }
+
+  /** Runs `sql/<name>.sql` with its parameters bound and returns plain rows. */
+  async query(
+    name: string,
+    params: Record<string, Param>,
+    types: Record<string, DuckDBType> = {},
+  ): Promise<Record<string, PlainValue>[]> {
+    let statement = this.statements.get(name);
+    if (!statement) {
+      statement = await this.connection.prepare(sqlFile(name));
+      this.statements.set(name, statement);
+    }
+    const sql = sqlFile(name);
+    const values: Record<string, Param> = {};
+    for (const key of parameterNames(sql)) values[key] = params[key] ?? null;
+    statement.bind(values, types);
+    const reader = await statement.runAndReadAll();
+    return plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]);
+  }
+
+  closeSync(): void {
+    for (const statement of this.statements.values()) statement.destroySync();
+    this.statements.clear();
+    this.connection.closeSync();
+  }
+}
+
+/** A fixed set of connections, each lent to one caller at a time; callers beyond that wait in order. */
+export class ConnectionPool {
+  private readonly all: PooledConnection[];
+  private readonly idle: PooledConnection[];
+  private readonly waiting: ((c: PooledConnection) => void)[] = [];
+  private drained: (() => void) | null = null;
+  private closed = false;
+
+  private constructor(connections: PooledConnection[]) {
+    this.all = connections;
+    this.idle = [...connections];
+  }
+
+  static async create(instance: DuckDBInstance, size: number): Promise<ConnectionPool> {
+    const connections: PooledConnection[] = [];
+    for (let i = 0; i < size; i++) {
+      const connection = await instance.connect();
+      await connection.run("set TimeZone = 'UTC'");
+      connections.push(new PooledConnection(connection));
+    }
+    return new ConnectionPool(connections);
+  }
+
+  /** Lends a connection to `fn` and takes it back when `fn` settles. */
+  async use<T>(fn: (connection: PooledConnection) => Promise<T>): Promise<T> {
+    if (this.closed) throw new FanbaseError('CLOSED', 'this fanbase is closed: open it again');
+    const connection = this.idle.pop() ?? (await new Promise<PooledConnection>((r) => this.waiting.push(r)));
+    try {
+      return await fn(connection);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else {
+        this.idle.push(connection);
+        if (this.drained && this.idle.length === this.all.length) this.drained();
+      }
+    }
+  }
+
+  /** Refuses new calls, waits for the ones in flight, then closes every connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.idle.length < this.all.length) await new Promise<void>((r) => (this.drained = r));
+    for (const connection of this.all) connection.closeSync();
+  }
+}

@@ -1,0 +1,155 @@
+import { type DuckDBConnection, listValue, VARCHAR, LIST } from '@duckdb/node-api';
+import { DATA_CONTRACT } from '../../domain/data-contract.js';
+import { policyFor } from '../../domain/data-policies.js';
+import type { DataIssue, DataReport, SourceReport } from '../../domain/data-report.js';
+import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
+import type { Settings } from '../../domain/settings.js';
+import { locateSource } from './locate-source.js';
+import type { Mapping, TableMapping } from './mapping.js';
+import type { Param } from './connection-pool.js';
+import { plainRows } from './plain-values.js';
+import { createSourceView } from './source-view.js';
+import { parameterNames, sqlFile } from './sql-files.js';
+
+/** The relations a load builds, in order; each is `sql/<name>.sql` stored as a table. */
+const BUILD_ORDER = ['users', 'follows', 'streams_daily', 'fans', 'artist_profiles'] as const;
+/** What the repository answers from; everything else is dropped after the load. */
+const KEPT = new Set(['fans', 'artist_profiles']);
+
+/**
+ * Reads and checks the exports in `dataDir`, builds the per-fan and per-artist aggregates once, and returns
+ * the data report. Every later question is answered from those aggregates.
+ */
+export async function loadDataset(
+  conn: DuckDBConnection,
+  dataDir: string,
+  mapping: Mapping,
+  settings: Settings,
+): Promise<DataReport> {
+  await conn.run("set TimeZone = 'UTC'");
+  await createReferenceTables(conn, settings);
+
+  const sources: SourceReport[] = [];
+  for (const table of DATA_CONTRACT) {
+    const tableMapping = mapping[table.name];
+    const located = tableMapping === false ? null : locateSource(dataDir, table, tableMapping);
+    if (located === null) {
+      const columns = table.columns.map((c) => `null::${c.kind === 'timestamp' ? 'timestamp' : 'bigint'} as ${c.name}`);
+      await conn.run(`create or replace view ${table.name}_source as select ${columns.join(', ')} where false`);
+      sources.push({ table: table.name, format: 'none', files: [], rows: 0, missing_columns: table.columns.map((c) => c.name) });
+      continue;
+    }
+    sources.push(await createSourceView(conn, located, tableMapping as TableMapping | undefined));
+  }
+
+  const params = parametersOf(settings, sources);
+  for (const name of BUILD_ORDER) {
+    await run(conn, `create or replace table ${name} as ${sqlFile(name)}`, params);
+  }
+  const issues: DataIssue[] = [];
+  for (const table of ['users', 'streams', 'follows'] as const) {
+    for (const row of await read(conn, sqlFile(`${table}_issues`), params)) {
+      const reason = String(row.reason);
+      issues.push({
+        table,
+        reason,
+        count: row.count as number,
+        policy: policyFor(table, reason),
+        examples: (row.examples as string[]) ?? [],
+      });
+    }
+  }
+  const totals = (await read(conn, sqlFile('dataset_totals'), params))[0] as DataReport['totals'];
+  await dropIntermediates(conn);
+  return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources) };
+}
+
+function parametersOf(settings: Settings, sources: SourceReport[]): Record<string, Param> {
+  const streams = sources.find((s) => s.table === 'streams');
+  const { weights } = settings.score;
+  return {
+    as_of: settings.asOf,
+    window_start: settings.windowStart,
+    min_ms_played: settings.fan.minMsPlayed,
+    min_streams: settings.fan.minStreams,
+    follows_make_fans: settings.fan.followsMakeFans,
+    has_ms_played: !streams?.missing_columns.includes('ms_played'),
+    daily_cap_ms: settings.score.dailyCapMs,
+    daily_cap_streams: settings.score.dailyCapStreams,
+    listening_half_hours: settings.score.listeningHalfHours,
+    streams_half: settings.score.streamsHalf,
+    active_days_half: settings.score.activeDaysHalf,
+    half_life_days: settings.score.halfLifeDays,
+    w_listening: weights.listening,
+    w_streams: weights.streams,
+    w_regularity: weights.regularity,
+    w_recency: weights.recency,
+    w_share: weights.share,
+    w_follow: weights.follow,
+    default_majority: settings.majority.defaultAge,
+    unknown_country_majority: settings.majority.unknownCountryAge,
+  };
+}
+
+async function createReferenceTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
+  await conn.run('create or replace table countries (country varchar primary key)');
+  await conn.run('insert into countries select unnest($codes)', { codes: listValue([...ISO_COUNTRY_CODES]) }, {
+    codes: LIST(VARCHAR),
+  });
+  await conn.run('create or replace table majority (country varchar primary key, age integer)');
+  const byCountry = Object.entries(settings.majority.byCountry);
+  if (byCountry.length > 0) {
+    await conn.run(
+      'insert into majority select unnest($countries), unnest($ages)',
+      { countries: listValue(byCountry.map(([c]) => c)), ages: listValue(byCountry.map(([, a]) => a)) },
+    );
+  }
+}
+
+async function run(conn: DuckDBConnection, sql: string, params: Record<string, Param>): Promise<void> {
+  await conn.run(sql, pick(sql, params));
+}
+
+async function read(conn: DuckDBConnection, sql: string, params: Record<string, Param>) {
+  return plainRows((await conn.runAndReadAll(sql, pick(sql, params))).getRowObjectsJS() as Record<string, unknown>[]);
+}
+
+function pick(sql: string, params: Record<string, Param>): Record<string, Param> {
+  const out: Record<string, Param> = {};
+  for (const name of parameterNames(sql)) out[name] = params[name] ?? null;
+  return out;
+}
+
+async function dropIntermediates(conn: DuckDBConnection): Promise<void> {
+  const objects = plainRows(
+    (
+      await conn.runAndReadAll(
+        "select table_name, table_type from information_schema.tables where table_schema = 'main'",
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[],
+  );
+  for (const { table_name, table_type } of objects) {
+    if (table_type === 'VIEW') await conn.run(`drop view if exists ${table_name}`);
+  }
+  for (const { table_name, table_type } of objects) {
+    if (table_type !== 'VIEW' && !KEPT.has(String(table_name))) await conn.run(`drop table if exists ${table_name}`);
+  }
+}
+
+function warningsFor(sources: SourceReport[]): string[] {
+  const warnings: string[] = [];
+  for (const source of sources) {
+    const table = DATA_CONTRACT.find((t) => t.name === source.table);
+    if (!table) continue;
+    if (source.format === 'none') {
+      if (table.whenAbsent) warnings.push(table.whenAbsent);
+      continue;
+    }
+    for (const name of source.missing_columns) {
+      const column = table.columns.find((c) => c.name === name);
+      if (column?.whenAbsent) warnings.push(column.whenAbsent);
+    }
+  }
+  return warnings;
+}
+

@@ -1,0 +1,182 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { ContractTable } from '../../domain/data-contract.js';
+import type { SourceReport } from '../../domain/data-report.js';
+import { FanbaseError } from '../../domain/errors.js';
+import { translateReadError } from './duckdb-errors.js';
+import type { LocatedSource } from './locate-source.js';
+import type { TableMapping } from './mapping.js';
+import { plainRows } from './plain-values.js';
+import { type ColumnConversion, convertColumn } from './source-columns.js';
+import { sqlIdentifier, sqlString, sqlStringList } from './sql-text.js';
+
+/**
+ * Makes `<table>_source`, a view with the contract's columns and types over one export, after checking
+ * that every required column is there and every value converts. Throws a FanbaseError naming the file,
+ * column or line otherwise. CSV and JSON lines are read once into a table; parquet is read in place.
+ */
+export async function createSourceView(
+  conn: DuckDBConnection,
+  source: LocatedSource,
+  mapping: TableMapping | undefined,
+): Promise<SourceReport> {
+  const { table } = source;
+  const raw = `${table.name}_raw`;
+  const files = source.pattern ?? source.files;
+  const where = { table: table.name, files: source.files };
+  try {
+    await readRaw(conn, raw, source);
+  } catch (error) {
+    throw translateReadError(error, where);
+  }
+  const described = plainRows(
+    (await conn.runAndReadAll(`describe select * from ${raw}`)).getRowObjectsJS() as Record<string, unknown>[],
+  );
+  const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+  const fileLabel = source.files.length === 1 ? (source.files[0] as string) : `the ${table.name} export`;
+
+  const selects: string[] = [];
+  const checks: { column: string; sourceColumn: string; conversion: ColumnConversion }[] = [];
+  const missing: string[] = [];
+  for (const column of table.columns) {
+    const wanted = mapping?.columns?.[column.name] ?? column.name;
+    const actual = [...types.keys()].find((k) => k === wanted) ?? [...types.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
+    if (actual === undefined) {
+      if (column.required) {
+        const mapped = wanted === column.name ? '' : ` (mapped from "${wanted}")`;
+        throw new FanbaseError(
+          'DATA_COLUMN_MISSING',
+          `${fileLabel}: no column "${wanted}" for ${table.name}.${column.name}${mapped}; columns found: ${[...types.keys()].join(', ')}. Rename the column or map it with ${table.name}.columns.${column.name} in the mapping`,
+          { table: table.name, file: fileLabel, column: wanted },
+        );
+      }
+      missing.push(column.name);
+      selects.push(`null::${nullType(column.kind)} as ${column.name}`);
+      continue;
+    }
+    const conversion = convertColumn(actual, types.get(actual) as string, column.kind, mapping?.epoch?.[column.name]);
+    if (typeof conversion === 'string') {
+      throw new FanbaseError(
+        'DATA_WRONG_TYPE',
+        `${fileLabel}: column "${actual}" (${table.name}.${column.name}) ${conversion}`,
+        { table: table.name, file: fileLabel, column: actual },
+      );
+    }
+    selects.push(`${conversion.value} as ${column.name}`);
+    if (conversion.bad) checks.push({ column: column.name, sourceColumn: actual, conversion });
+  }
+
+  await checkValues(conn, raw, source, fileLabel, checks);
+  await conn.run(`create or replace view ${table.name}_source as select ${selects.join(', ')} from ${raw}`);
+  const rows = plainRows(
+    (await conn.runAndReadAll(`select count(*) as n from ${raw}`)).getRowObjectsJS() as Record<string, unknown>[],
+  )[0]?.n as number;
+  const listed = source.files.length > 0 ? source.files : await globFiles(conn, files as string);
+  return { table: table.name, format: source.format, files: listed, rows, missing_columns: missing };
+}
+
+async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSource): Promise<void> {
+  const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files);
+  switch (source.format) {
+    case 'parquet':
+      await conn.run(`create or replace view ${raw} as select * from read_parquet(${files}, union_by_name = true)`);
+      // a view reads lazily: touch the files now so a broken one fails here, with its name
+      await conn.run(`select count(*) from ${raw}`);
+      return;
+    case 'jsonl':
+      await conn.run(
+        `create or replace table ${raw} as select * from read_json(${files}, format = 'newline_delimited', union_by_name = true)`,
+      );
+      return;
+    case 'csv':
+      await readCsv(conn, raw, files, source);
+      return;
+  }
+}
+
+async function readCsv(conn: DuckDBConnection, raw: string, files: string, source: LocatedSource): Promise<void> {
+  const rejects = `${raw}_rejects`;
+  await conn.run(`drop table if exists ${rejects}; drop table if exists ${rejects}_scan`);
+  await conn.run(
+    `create or replace table ${raw} as select * from read_csv(${files}, header = true, all_varchar = true,
+      delim = ',', quote = '"', escape = '"', store_rejects = true,
+      rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(`${rejects}_scan`)})`,
+  );
+  const bad = plainRows(
+    (
+      await conn.runAndReadAll(
+        `select s.file_path as file, r.line, r.error_type, r.csv_line from ${rejects} r
+         join ${rejects}_scan s using (scan_id, file_id) order by s.file_path, r.line limit 3`,
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[],
+  );
+  const first = bad[0];
+  if (first) {
+    const lines = bad.map((b) => `line ${b.line} (${String(b.error_type).toLowerCase()}: ${b.csv_line})`).join('; ');
+    throw new FanbaseError(
+      'DATA_MALFORMED',
+      `${first.file}: malformed CSV at ${lines}. Fix these lines: every line needs the header's ${source.table.name} columns, comma-separated, text with commas in double quotes`,
+      { table: source.table.name, file: String(first.file), line: Number(first.line) },
+    );
+  }
+}
+
+async function checkValues(
+  conn: DuckDBConnection,
+  raw: string,
+  source: LocatedSource,
+  fileLabel: string,
+  checks: { column: string; sourceColumn: string; conversion: ColumnConversion }[],
+): Promise<void> {
+  if (checks.length === 0) return;
+  const counts = plainRows(
+    (
+      await conn.runAndReadAll(
+        `select ${checks.map((c, i) => `count(*) filter (where ${c.conversion.bad})::bigint as bad_${i}`).join(', ')} from ${raw}`,
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[],
+  )[0] as Record<string, number>;
+  const index = checks.findIndex((_, i) => (counts[`bad_${i}`] ?? 0) > 0);
+  const check = checks[index];
+  if (!check) return;
+  const q = sqlIdentifier(check.sourceColumn);
+  const examples = plainRows(
+    (
+      await conn.runAndReadAll(
+        `select row, value from (select row_number() over () as row, ${q}::varchar as value, ${check.conversion.bad} as is_bad from ${raw}) where is_bad order by row limit 3`,
+      )
+    ).getRowObjectsJS() as Record<string, unknown>[],
+  );
+  // Line numbers are exact for one CSV file (the header is line 1) or one JSON lines file.
+  const single = source.files.length === 1;
+  const offset = source.format === 'csv' ? 1 : 0;
+  const shown = examples
+    .map((e) =>
+      single && source.format !== 'parquet'
+        ? `line ${(e.row as number) + offset} has ${JSON.stringify(e.value)}`
+        : `row ${e.row} has ${JSON.stringify(e.value)}`,
+    )
+    .join(', ');
+  const total = counts[`bad_${index}`];
+  const firstLine = single && source.format !== 'parquet' ? (examples[0]?.row as number) + offset : undefined;
+  throw new FanbaseError(
+    'DATA_WRONG_TYPE',
+    `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}) expects ${check.conversion.expected}; ${total} value(s) are not: ${shown}. Fix the values, or the mapping if this is the wrong column`,
+    {
+      table: source.table.name,
+      file: fileLabel,
+      column: check.sourceColumn,
+      ...(firstLine === undefined ? {} : { line: firstLine }),
+    },
+  );
+}
+
+async function globFiles(conn: DuckDBConnection, pattern: string): Promise<string[]> {
+  const rows = (await conn.runAndReadAll(`select file from glob(${sqlString(pattern)}) order by file`)).getRowObjectsJS();
+  return rows.map((r) => String(r.file));
+}
+
+function nullType(kind: ContractTable['columns'][number]['kind']): string {
+  return { id: 'bigint', count: 'bigint', date: 'date', timestamp: 'timestamp', country: 'varchar', boolean: 'boolean' }[
+    kind
+  ];
+}

@@ -1,0 +1,38 @@
+/** The three exports fanbase reads. */
+export type TableName = 'users' | 'streams' | 'follows';
+
+/** What was read from one export. */
+export interface SourceReport {
+  table: TableName;
+  format: 'parquet' | 'csv' | 'jsonl' | 'none';
+  files: string[];
+  rows: number;
+  /** Optional columns the export does not have, and so what the tools cannot tell. */
+  missing_columns: string[];
+}
+
+/** Rows with one kind of problem: how many, what was done with them, a few of them. */
+export interface DataIssue {
+  table: TableName;
+  reason: string;
+  count: number;
+  policy: string;
+  examples: string[];
+}
+
+/** The data report of a load: what was read, what was wrong with it, what it means for the answers. */
+export interface DataReport {
+  as_of: string;
+  sources: SourceReport[];
+  issues: DataIssue[];
+  totals: {
+    users: number;
+    eligible_users: number;
+    streams: number;
+    follows: number;
+    artists_with_fans: number;
+    fans: number;
+  };
+  /** Consequences of missing columns or tables, in words. */
+  warnings: string[];
+}

@@ -1,0 +1,19 @@
+import type { DataReport } from './data-report.js';
+import type { ArtistProfile, FanRecord } from './records.js';
+
+/**
+ * The port: what the domain needs from wherever the fans are computed. Adapters answer from aggregates
+ * prepared once per load; no call here scans the raw exports.
+ */
+export interface FanRepository {
+  /** The report of the load the repository answers from. */
+  readonly report: DataReport;
+  /** Aggregate view of an artist's fans; zero fans for an unknown artist. */
+  artistProfile(artistId: number): Promise<ArtistProfile>;
+  /** Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending. */
+  topFans(artistId: number, limit: number): Promise<FanRecord[]>;
+  /** Every fan of the artist (minors and unknown ages included), best score first. */
+  fans(artistId: number): Promise<FanRecord[]>;
+  /** Releases the engine. Calls after it fail with code CLOSED. */
+  close(): Promise<void>;
+}

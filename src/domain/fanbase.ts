@@ -1,0 +1,63 @@
+import type { DataReport } from './data-report.js';
+import type { FanRepository } from './fan-repository.js';
+import { parseCount, parseId } from './ids.js';
+import { isAdult } from './policy.js';
+import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan } from './records.js';
+import { scoreComponents } from './score.js';
+import type { Settings } from './settings.js';
+import { summarize } from './summary.js';
+
+/** What the tools and notebooks use: the answers for one loaded dataset. */
+export interface Fanbase {
+  /** The settings the answers are computed with (`asOf`, fan definition, score). */
+  readonly settings: Settings;
+  /** What was loaded and what was wrong with it. */
+  readonly report: DataReport;
+  /** The Fanbase fields for an artist. */
+  summary(artistId: number): Promise<FanbaseSummary>;
+  /** The artist's `n` top fans: consenting adults, best score first, ranked 1..n. */
+  topFans(artistId: number, n: number): Promise<TopFan[]>;
+  /** The same, with each fan's score components and signals. */
+  explainTopFans(artistId: number, n: number): Promise<ExplainedTopFan[]>;
+  /** Releases the engine. */
+  close(): Promise<void>;
+}
+
+/** Builds the Fanbase service over a repository. Inputs are checked here, whatever the adapter. */
+export function createFanbase(repository: FanRepository, settings: Settings): Fanbase {
+  async function rankedAdults(artistId: unknown, n: unknown): Promise<FanRecord[]> {
+    const id = parseId(artistId, 'artist_id');
+    const limit = parseCount(n, 'nb_fans');
+    const fans = await repository.topFans(id, limit);
+    // Defence in depth: the repository already keeps adults only; the law is checked once more here.
+    return fans.filter((fan) => fan.is_adult && isAdult(fan.age, fan.country, settings.majority));
+  }
+  const line = (fan: FanRecord, index: number): TopFan => ({
+    rank: index + 1,
+    artist_id: fan.artist_id,
+    user_id: fan.user_id,
+    country: fan.country,
+    score: fan.score,
+  });
+
+  return {
+    settings,
+    get report() {
+      return repository.report;
+    },
+    async summary(artistId) {
+      return summarize(await repository.artistProfile(parseId(artistId, 'artist_id')));
+    },
+    async topFans(artistId, n) {
+      return (await rankedAdults(artistId, n)).map(line);
+    },
+    async explainTopFans(artistId, n) {
+      return (await rankedAdults(artistId, n)).map((fan, index) => {
+        const { listening_ms, streams, active_days, days_since_last_stream, share, follows } = fan;
+        const signals = { listening_ms, streams, active_days, days_since_last_stream, share, follows };
+        return { ...line(fan, index), components: scoreComponents(signals, settings.score), signals };
+      });
+    },
+    close: () => repository.close(),
+  };
+}

@@ -1,0 +1,23 @@
+import { ageOfMajority, DEFAULT_MAJORITY_POLICY, type MajorityPolicy } from './majority.js';
+
+/** Eligible users consented to tracking; `null` (unknown) means no. Nobody else is counted anywhere. */
+export function isEligible(consent: boolean | null): boolean {
+  return consent === true;
+}
+
+/** Adult: known age at or above the age of majority of the user's country. Unknown age is never adult. */
+export function isAdult(
+  age: number | null,
+  country: string | null,
+  policy: MajorityPolicy = DEFAULT_MAJORITY_POLICY,
+): boolean {
+  return age !== null && age >= ageOfMajority(country, policy);
+}
+
+/** What TopFans may show: consenting adults only. */
+export function mayShowInTopFans(
+  fan: { consent: boolean | null; age: number | null; country: string | null },
+  policy: MajorityPolicy = DEFAULT_MAJORITY_POLICY,
+): boolean {
+  return isEligible(fan.consent) && isAdult(fan.age, fan.country, policy);
+}

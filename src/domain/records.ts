@@ -1,0 +1,47 @@
+import type { ValueCount } from './median.js';
+import type { FanSignals, ScoreComponents } from './score.js';
+import type { CountryCount } from './top-countries.js';
+
+/** The Fanbase answer for one artist: the five fields of the specification. */
+export interface FanbaseSummary {
+  success: boolean;
+  artist_id: number;
+  total_fans: number;
+  fans_median_age: number | null;
+  fans_top_countries: string[];
+}
+
+/** One line of TopFans. */
+export interface TopFan {
+  rank: number;
+  artist_id: number;
+  user_id: number;
+  country: string | null;
+  score: number;
+}
+
+/** A top fan with the parts of the score, for `--explain`. */
+export interface ExplainedTopFan extends TopFan {
+  components: ScoreComponents;
+  signals: FanSignals;
+}
+
+/** One fan of one artist as the repository stores it: who, what they did, their score. */
+export interface FanRecord extends FanSignals {
+  artist_id: number;
+  user_id: number;
+  country: string | null;
+  age: number | null;
+  is_adult: boolean;
+  score: number;
+}
+
+/** What the repository knows of an artist's fans, in aggregate: enough for a summary, nothing personal. */
+export interface ArtistProfile {
+  artist_id: number;
+  total_fans: number;
+  /** Fans by age in whole years, fans of unknown age left out. */
+  age_counts: ValueCount[];
+  /** Fans by country, fans of unknown country left out. */
+  country_counts: CountryCount[];
+}

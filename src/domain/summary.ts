@@ -1,0 +1,14 @@
+import { medianOfCounts } from './median.js';
+import type { ArtistProfile, FanbaseSummary } from './records.js';
+import { topCountries } from './top-countries.js';
+
+/** The five Fanbase fields from an artist's aggregate profile. */
+export function summarize(profile: ArtistProfile): FanbaseSummary {
+  return {
+    success: profile.total_fans >= 1,
+    artist_id: profile.artist_id,
+    total_fans: profile.total_fans,
+    fans_median_age: medianOfCounts(profile.age_counts),
+    fans_top_countries: topCountries(profile.country_counts, 3),
+  };
+}
