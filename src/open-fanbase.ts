@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DuckDbOptions, DuckDbFanRepository } from './adapters/duckdb/duckdb-fan-repository.js';
+import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
 import { createFanbase, type Fanbase } from './domain/fanbase.js';
 import { resolveSettings, type SettingsOptions } from './domain/settings.js';

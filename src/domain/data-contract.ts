@@ -31,7 +31,8 @@ export const DATA_CONTRACT: readonly ContractTable[] = [
         name: 'birth_date',
         kind: 'date',
         required: false,
-        whenAbsent: 'users has no birth_date: no median age, and TopFans shows no one (no one is known to be an adult)',
+        whenAbsent:
+          'users has no birth_date: no median age, and TopFans shows no one (no one is known to be an adult)',
       },
       {
         name: 'country',
@@ -59,7 +60,8 @@ export const DATA_CONTRACT: readonly ContractTable[] = [
         name: 'ms_played',
         kind: 'count',
         required: false,
-        whenAbsent: 'streams has no ms_played: every stream qualifies, and the score leaves out listening time',
+        whenAbsent:
+          'streams has no ms_played: every stream qualifies, and the score leaves out listening time',
       },
     ],
   },

@@ -6,12 +6,14 @@ export const DATA_POLICIES: Readonly<Record<string, string>> = {
   'users/null_user_id': 'row ignored: a user without an id cannot be matched to streams or follows',
   'users/duplicate_user_id':
     'user kept once; a field the rows disagree on becomes unknown, and consent counts only if every row says true',
-  'users/birth_date_in_future': 'birth date treated as unknown (counted as a fan, left out of ages, never in TopFans)',
+  'users/birth_date_in_future':
+    'birth date treated as unknown (counted as a fan, left out of ages, never in TopFans)',
   'users/birth_date_implausible':
     'birth date over 130 years before as_of treated as unknown (left out of ages, never in TopFans)',
   'users/unknown_country':
     'not an ISO 3166-1 alpha-2 code: country treated as unknown (left out of top countries, strictest age of majority)',
-  'users/consent_missing': 'no consent recorded: treated as no consent, the user is excluded from every result',
+  'users/consent_missing':
+    'no consent recorded: treated as no consent, the user is excluded from every result',
   'streams/null_id': 'stream ignored: it cannot be attributed to a user and an artist',
   'streams/null_streamed_at': 'stream ignored: without a time it cannot be placed in the window or a day',
   'streams/unknown_user': 'stream ignored: a user missing from the users export has no recorded consent',

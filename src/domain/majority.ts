@@ -36,7 +36,10 @@ export const DEFAULT_MAJORITY_POLICY: MajorityPolicy = {
 };
 
 /** The age of majority that applies to a user of `country` (null when unknown). */
-export function ageOfMajority(country: string | null, policy: MajorityPolicy = DEFAULT_MAJORITY_POLICY): number {
+export function ageOfMajority(
+  country: string | null,
+  policy: MajorityPolicy = DEFAULT_MAJORITY_POLICY,
+): number {
   if (country === null) return policy.unknownCountryAge;
   return policy.byCountry[country] ?? policy.defaultAge;
 }

@@ -15,7 +15,10 @@ export function medianOfCounts(counts: readonly ValueCount[]): number | null {
   let total = 0;
   for (const { value, count } of sorted) {
     if (!Number.isInteger(value) || !Number.isInteger(count)) {
-      throw new FanbaseError('INVALID_ARGUMENT', `median expects whole numbers, got value ${value} x ${count}`);
+      throw new FanbaseError(
+        'INVALID_ARGUMENT',
+        `median expects whole numbers, got value ${value} x ${count}`,
+      );
     }
     total += count;
   }

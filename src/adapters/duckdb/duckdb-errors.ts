@@ -4,7 +4,10 @@ import { type ErrorLocation, FanbaseError } from '../../domain/errors.js';
  * Turns an error thrown by DuckDB while reading an export into a FanbaseError that says which file or
  * line is at fault and what to do. `where` names the export being read.
  */
-export function translateReadError(error: unknown, where: { table: string; files: readonly string[] }): FanbaseError {
+export function translateReadError(
+  error: unknown,
+  where: { table: string; files: readonly string[] },
+): FanbaseError {
   if (error instanceof FanbaseError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const first = message.split('\n')[0] ?? message;
@@ -14,9 +17,14 @@ export function translateReadError(error: unknown, where: { table: string; files
   const named = file ?? `the ${where.table} export`;
 
   if (/No files found that match the pattern/.test(first)) {
-    return new FanbaseError('DATA_NOT_FOUND', `${where.table}: no file matches ${quoteFirst(first)}: check the path`, location, {
-      cause: error,
-    });
+    return new FanbaseError(
+      'DATA_NOT_FOUND',
+      `${where.table}: no file matches ${quoteFirst(first)}: check the path`,
+      location,
+      {
+        cause: error,
+      },
+    );
   }
   if (/No magic bytes found|not a parquet file|Invalid Input Error: .*parquet/i.test(first)) {
     return new FanbaseError(
@@ -39,9 +47,14 @@ export function translateReadError(error: unknown, where: { table: string; files
   const csvLine = /CSV Error on Line: (\d+)/.exec(first);
   if (csvLine) {
     const line = Number(csvLine[1]);
-    return new FanbaseError('DATA_MALFORMED', `${named}, line ${line}: malformed CSV: fix that line`, { ...location, line }, {
-      cause: error,
-    });
+    return new FanbaseError(
+      'DATA_MALFORMED',
+      `${named}, line ${line}: malformed CSV: fix that line`,
+      { ...location, line },
+      {
+        cause: error,
+      },
+    );
   }
   return new FanbaseError('DATA_UNREADABLE', `${named} cannot be read: ${first}`, location, { cause: error });
 }

@@ -84,7 +84,9 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async fans(artistId: number): Promise<FanRecord[]> {
-    const rows = await this.pool.use((c) => c.query('artist_fans', { artist_id: artistId }, { artist_id: BIGINT }));
+    const rows = await this.pool.use((c) =>
+      c.query('artist_fans', { artist_id: artistId }, { artist_id: BIGINT }),
+    );
     return rows.map(toFanRecord);
   }
 

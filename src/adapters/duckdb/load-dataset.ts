@@ -1,12 +1,12 @@
-import { type DuckDBConnection, listValue, VARCHAR, LIST } from '@duckdb/node-api';
+import { type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import { DATA_CONTRACT } from '../../domain/data-contract.js';
 import { policyFor } from '../../domain/data-policies.js';
 import type { DataIssue, DataReport, SourceReport } from '../../domain/data-report.js';
-import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import type { Settings } from '../../domain/settings.js';
+import type { Param } from './connection-pool.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
-import type { Param } from './connection-pool.js';
 import { plainRows } from './plain-values.js';
 import { createSourceView } from './source-view.js';
 import { parameterNames, sqlFile } from './sql-files.js';
@@ -34,9 +34,19 @@ export async function loadDataset(
     const tableMapping = mapping[table.name];
     const located = tableMapping === false ? null : locateSource(dataDir, table, tableMapping);
     if (located === null) {
-      const columns = table.columns.map((c) => `null::${c.kind === 'timestamp' ? 'timestamp' : 'bigint'} as ${c.name}`);
-      await conn.run(`create or replace view ${table.name}_source as select ${columns.join(', ')} where false`);
-      sources.push({ table: table.name, format: 'none', files: [], rows: 0, missing_columns: table.columns.map((c) => c.name) });
+      const columns = table.columns.map(
+        (c) => `null::${c.kind === 'timestamp' ? 'timestamp' : 'bigint'} as ${c.name}`,
+      );
+      await conn.run(
+        `create or replace view ${table.name}_source as select ${columns.join(', ')} where false`,
+      );
+      sources.push({
+        table: table.name,
+        format: 'none',
+        files: [],
+        rows: 0,
+        missing_columns: table.columns.map((c) => c.name),
+      });
       continue;
     }
     sources.push(await createSourceView(conn, located, tableMapping as TableMapping | undefined));
@@ -93,16 +103,20 @@ function parametersOf(settings: Settings, sources: SourceReport[]): Record<strin
 
 async function createReferenceTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
   await conn.run('create or replace table countries (country varchar primary key)');
-  await conn.run('insert into countries select unnest($codes)', { codes: listValue([...ISO_COUNTRY_CODES]) }, {
-    codes: LIST(VARCHAR),
-  });
+  await conn.run(
+    'insert into countries select unnest($codes)',
+    { codes: listValue([...ISO_COUNTRY_CODES]) },
+    {
+      codes: LIST(VARCHAR),
+    },
+  );
   await conn.run('create or replace table majority (country varchar primary key, age integer)');
   const byCountry = Object.entries(settings.majority.byCountry);
   if (byCountry.length > 0) {
-    await conn.run(
-      'insert into majority select unnest($countries), unnest($ages)',
-      { countries: listValue(byCountry.map(([c]) => c)), ages: listValue(byCountry.map(([, a]) => a)) },
-    );
+    await conn.run('insert into majority select unnest($countries), unnest($ages)', {
+      countries: listValue(byCountry.map(([c]) => c)),
+      ages: listValue(byCountry.map(([, a]) => a)),
+    });
   }
 }
 
@@ -111,7 +125,9 @@ async function run(conn: DuckDBConnection, sql: string, params: Record<string, P
 }
 
 async function read(conn: DuckDBConnection, sql: string, params: Record<string, Param>) {
-  return plainRows((await conn.runAndReadAll(sql, pick(sql, params))).getRowObjectsJS() as Record<string, unknown>[]);
+  return plainRows(
+    (await conn.runAndReadAll(sql, pick(sql, params))).getRowObjectsJS() as Record<string, unknown>[],
+  );
 }
 
 function pick(sql: string, params: Record<string, Param>): Record<string, Param> {
@@ -132,7 +148,8 @@ async function dropIntermediates(conn: DuckDBConnection): Promise<void> {
     if (table_type === 'VIEW') await conn.run(`drop view if exists ${table_name}`);
   }
   for (const { table_name, table_type } of objects) {
-    if (table_type !== 'VIEW' && !KEPT.has(String(table_name))) await conn.run(`drop table if exists ${table_name}`);
+    if (table_type !== 'VIEW' && !KEPT.has(String(table_name)))
+      await conn.run(`drop table if exists ${table_name}`);
   }
 }
 
@@ -152,4 +169,3 @@ function warningsFor(sources: SourceReport[]): string[] {
   }
   return warnings;
 }
-

@@ -31,7 +31,11 @@ export function formatOf(file: string): SourceFormat | undefined {
  * Finds an export in the data folder: the mapping's `path` (a file, a folder or a glob), or else
  * `<table>.parquet|.csv|.jsonl|.ndjson|.json` or a `<table>/` folder. Null when an optional export is absent.
  */
-export function locateSource(dataDir: string, table: ContractTable, mapping: TableMapping | undefined): LocatedSource | null {
+export function locateSource(
+  dataDir: string,
+  table: ContractTable,
+  mapping: TableMapping | undefined,
+): LocatedSource | null {
   const where = { table: table.name };
   if (mapping?.path !== undefined) {
     const path = isAbsolute(mapping.path) ? mapping.path : resolve(dataDir, mapping.path);
@@ -57,7 +61,10 @@ export function locateSource(dataDir: string, table: ContractTable, mapping: Tab
   }
 
   const candidates = readdirSafe(dataDir)
-    .filter((name) => name === table.name || (formatOf(name) && name.replace(/\.[^.]+(\.(gz|zst))?$/i, '') === table.name))
+    .filter(
+      (name) =>
+        name === table.name || (formatOf(name) && name.replace(/\.[^.]+(\.(gz|zst))?$/i, '') === table.name),
+    )
     .map((name) => join(dataDir, name));
   if (candidates.length > 1) {
     throw new FanbaseError(
@@ -81,10 +88,14 @@ export function locateSource(dataDir: string, table: ContractTable, mapping: Tab
 function fromPath(path: string, table: ContractTable, format: SourceFormat | undefined): LocatedSource {
   const files = statSync(path).isDirectory() ? listFiles(path) : [path];
   if (files.length === 0) {
-    throw new FanbaseError('DATA_NOT_FOUND', `${table.name}: the folder ${path} holds no parquet, CSV or JSON lines file`, {
-      table: table.name,
-      file: path,
-    });
+    throw new FanbaseError(
+      'DATA_NOT_FOUND',
+      `${table.name}: the folder ${path} holds no parquet, CSV or JSON lines file`,
+      {
+        table: table.name,
+        file: path,
+      },
+    );
   }
   const formats = new Set(files.map((f) => format ?? formatOf(f)));
   if (formats.size > 1 || formats.has(undefined)) {
@@ -120,8 +131,12 @@ function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch {
-    throw new FanbaseError('DATA_NOT_FOUND', `data folder ${dir} does not exist or cannot be read: check the path`, {
-      file: dir,
-    });
+    throw new FanbaseError(
+      'DATA_NOT_FOUND',
+      `data folder ${dir} does not exist or cannot be read: check the path`,
+      {
+        file: dir,
+      },
+    );
   }
 }

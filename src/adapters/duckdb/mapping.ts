@@ -36,17 +36,25 @@ export function readMappingFile(file: string): Mapping {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new FanbaseError('DATA_NOT_FOUND', `mapping file ${file} cannot be read: ${(cause as Error).message}`, {
-      file,
-    });
+    throw new FanbaseError(
+      'DATA_NOT_FOUND',
+      `mapping file ${file} cannot be read: ${(cause as Error).message}`,
+      {
+        file,
+      },
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new FanbaseError('INVALID_MAPPING', `mapping file ${file} is not valid JSON: ${(cause as Error).message}`, {
-      file,
-    });
+    throw new FanbaseError(
+      'INVALID_MAPPING',
+      `mapping file ${file} is not valid JSON: ${(cause as Error).message}`,
+      {
+        file,
+      },
+    );
   }
   return checkMapping(json, file);
 }
@@ -67,7 +75,8 @@ export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
     if (!isPlainObject(spec)) fail(key, 'must be an object with path, format, columns, epoch');
     const t = spec as Record<string, unknown>;
     for (const k of Object.keys(t)) {
-      if (!TABLE_KEYS.has(k)) fail(`${key}.${k}`, 'is not a mapping setting: use path, format, columns, epoch');
+      if (!TABLE_KEYS.has(k))
+        fail(`${key}.${k}`, 'is not a mapping setting: use path, format, columns, epoch');
     }
     if (t.path !== undefined && (typeof t.path !== 'string' || t.path === '')) {
       fail(`${key}.path`, 'must be a non-empty string');
@@ -81,7 +90,8 @@ export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
       if (entries === undefined) continue;
       if (!isPlainObject(entries)) fail(`${key}.${field}`, 'must be an object');
       for (const [ours, theirs] of Object.entries(entries as Record<string, unknown>)) {
-        if (!names.has(ours)) fail(`${key}.${field}.${ours}`, `is not a column of ${key}: use ${[...names].join(', ')}`);
+        if (!names.has(ours))
+          fail(`${key}.${field}.${ours}`, `is not a column of ${key}: use ${[...names].join(', ')}`);
         if (field === 'columns' && (typeof theirs !== 'string' || theirs === '')) {
           fail(`${key}.columns.${ours}`, 'must name a source column');
         }

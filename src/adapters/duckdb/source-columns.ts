@@ -23,7 +23,8 @@ const EXPECTED: Record<ColumnKind, string> = {
   id: `whole numbers from 0 to ${MAX_ID}`,
   count: 'whole numbers',
   date: 'dates (YYYY-MM-DD)',
-  timestamp: 'timestamps (ISO 8601, e.g. 2026-01-31T18:05:00Z) or Unix epoch numbers with an epoch unit in the mapping',
+  timestamp:
+    'timestamps (ISO 8601, e.g. 2026-01-31T18:05:00Z) or Unix epoch numbers with an epoch unit in the mapping',
   country: 'ISO 3166-1 alpha-2 codes (text)',
   boolean: 'booleans (true/false, 1/0)',
 };
@@ -48,19 +49,25 @@ export function convertColumn(
     const number = isNumber ? q : `try_cast(${text} as double)`;
     const ts = `try(make_timestamp((${number} * ${MICROS[epoch]})::bigint))`;
     const value = kind === 'date' ? `${ts}::date` : ts;
-    return { value, bad: `${q} is not null and (${value}) is null`, expected: `Unix epoch numbers in ${epoch}` };
+    return {
+      value,
+      bad: `${q} is not null and (${value}) is null`,
+      expected: `Unix epoch numbers in ${epoch}`,
+    };
   }
 
   switch (kind) {
     case 'id':
     case 'count': {
-      const inRange = (v: string) => (kind === 'id' ? `${v} between 0 and ${MAX_ID}` : `abs(${v}) <= ${MAX_ID}`);
+      const inRange = (v: string) =>
+        kind === 'id' ? `${v} between 0 and ${MAX_ID}` : `abs(${v}) <= ${MAX_ID}`;
       if (SMALL_INTEGERS.test(type)) {
         return { value: `${q}::bigint`, bad: kind === 'id' ? `${q} < 0` : null, expected };
       }
       let value: string;
       if (INTEGERS.test(type)) value = `try_cast(${q} as bigint)`;
-      else if (FRACTIONALS.test(type)) value = `case when ${q} = trunc(${q}) then try_cast(${q} as bigint) end`;
+      else if (FRACTIONALS.test(type))
+        value = `case when ${q} = trunc(${q}) then try_cast(${q} as bigint) end`;
       else if (TEXTS.test(type)) {
         value = `case when regexp_full_match(${text}, '[+-]?[0-9]{1,19}') then try_cast(${text} as bigint) end`;
       } else return `is ${type}, expected ${expected}`;
@@ -69,22 +76,27 @@ export function convertColumn(
     }
     case 'date':
       if (type === 'DATE') return { value: q, bad: null, expected };
-      if (/^TIMESTAMP WITH TIME ZONE$/.test(type)) return { value: `timezone('UTC', ${q})::date`, bad: null, expected };
+      if (/^TIMESTAMP WITH TIME ZONE$/.test(type))
+        return { value: `timezone('UTC', ${q})::date`, bad: null, expected };
       if (/^TIMESTAMP/.test(type)) return { value: `${q}::date`, bad: null, expected };
       if (TEXTS.test(type)) {
         const value = `try_cast(${text} as date)`;
         return { value, bad: `${text} is not null and ${value} is null`, expected };
       }
-      if (isNumber) return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
+      if (isNumber)
+        return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
       return `is ${type}, expected ${expected}`;
     case 'timestamp':
-      if (/^TIMESTAMP WITH TIME ZONE$/.test(type)) return { value: `timezone('UTC', ${q})`, bad: null, expected };
-      if (/^TIMESTAMP/.test(type) || type === 'DATE') return { value: `${q}::timestamp`, bad: null, expected };
+      if (/^TIMESTAMP WITH TIME ZONE$/.test(type))
+        return { value: `timezone('UTC', ${q})`, bad: null, expected };
+      if (/^TIMESTAMP/.test(type) || type === 'DATE')
+        return { value: `${q}::timestamp`, bad: null, expected };
       if (TEXTS.test(type)) {
         const value = `timezone('UTC', try_cast(${text} as timestamptz))`;
         return { value, bad: `${text} is not null and ${value} is null`, expected };
       }
-      if (isNumber) return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
+      if (isNumber)
+        return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
       return `is ${type}, expected ${expected}`;
     case 'country':
       if (TEXTS.test(type)) return { value: `upper(${text})`, bad: null, expected };

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ContractTable } from '../../domain/data-contract.js';
+import type { ColumnKind, ContractTable } from '../../domain/data-contract.js';
 import type { SourceReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { translateReadError } from './duckdb-errors.js';
@@ -29,17 +29,22 @@ export async function createSourceView(
     throw translateReadError(error, where);
   }
   const described = plainRows(
-    (await conn.runAndReadAll(`describe select * from ${raw}`)).getRowObjectsJS() as Record<string, unknown>[],
+    (await conn.runAndReadAll(`describe select * from ${raw}`)).getRowObjectsJS() as Record<
+      string,
+      unknown
+    >[],
   );
   const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
   const fileLabel = source.files.length === 1 ? (source.files[0] as string) : `the ${table.name} export`;
 
   const selects: string[] = [];
-  const checks: { column: string; sourceColumn: string; conversion: ColumnConversion }[] = [];
+  const checks: ValueCheck[] = [];
   const missing: string[] = [];
   for (const column of table.columns) {
     const wanted = mapping?.columns?.[column.name] ?? column.name;
-    const actual = [...types.keys()].find((k) => k === wanted) ?? [...types.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
+    const actual =
+      [...types.keys()].find((k) => k === wanted) ??
+      [...types.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
     if (actual === undefined) {
       if (column.required) {
         const mapped = wanted === column.name ? '' : ` (mapped from "${wanted}")`;
@@ -53,7 +58,12 @@ export async function createSourceView(
       selects.push(`null::${nullType(column.kind)} as ${column.name}`);
       continue;
     }
-    const conversion = convertColumn(actual, types.get(actual) as string, column.kind, mapping?.epoch?.[column.name]);
+    const conversion = convertColumn(
+      actual,
+      types.get(actual) as string,
+      column.kind,
+      mapping?.epoch?.[column.name],
+    );
     if (typeof conversion === 'string') {
       throw new FanbaseError(
         'DATA_WRONG_TYPE',
@@ -62,23 +72,36 @@ export async function createSourceView(
       );
     }
     selects.push(`${conversion.value} as ${column.name}`);
-    if (conversion.bad) checks.push({ column: column.name, sourceColumn: actual, conversion });
+    if (conversion.bad)
+      checks.push({ column: column.name, kind: column.kind, sourceColumn: actual, conversion });
   }
 
   await checkValues(conn, raw, source, fileLabel, checks);
   await conn.run(`create or replace view ${table.name}_source as select ${selects.join(', ')} from ${raw}`);
   const rows = plainRows(
-    (await conn.runAndReadAll(`select count(*) as n from ${raw}`)).getRowObjectsJS() as Record<string, unknown>[],
+    (await conn.runAndReadAll(`select count(*) as n from ${raw}`)).getRowObjectsJS() as Record<
+      string,
+      unknown
+    >[],
   )[0]?.n as number;
   const listed = source.files.length > 0 ? source.files : await globFiles(conn, files as string);
   return { table: table.name, format: source.format, files: listed, rows, missing_columns: missing };
+}
+
+interface ValueCheck {
+  column: string;
+  kind: ColumnKind;
+  sourceColumn: string;
+  conversion: ColumnConversion;
 }
 
 async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSource): Promise<void> {
   const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files);
   switch (source.format) {
     case 'parquet':
-      await conn.run(`create or replace view ${raw} as select * from read_parquet(${files}, union_by_name = true)`);
+      await conn.run(
+        `create or replace view ${raw} as select * from read_parquet(${files}, union_by_name = true)`,
+      );
       // a view reads lazily: touch the files now so a broken one fails here, with its name
       await conn.run(`select count(*) from ${raw}`);
       return;
@@ -93,7 +116,12 @@ async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSourc
   }
 }
 
-async function readCsv(conn: DuckDBConnection, raw: string, files: string, source: LocatedSource): Promise<void> {
+async function readCsv(
+  conn: DuckDBConnection,
+  raw: string,
+  files: string,
+  source: LocatedSource,
+): Promise<void> {
   const rejects = `${raw}_rejects`;
   await conn.run(`drop table if exists ${rejects}; drop table if exists ${rejects}_scan`);
   await conn.run(
@@ -111,7 +139,9 @@ async function readCsv(conn: DuckDBConnection, raw: string, files: string, sourc
   );
   const first = bad[0];
   if (first) {
-    const lines = bad.map((b) => `line ${b.line} (${String(b.error_type).toLowerCase()}: ${b.csv_line})`).join('; ');
+    const lines = bad
+      .map((b) => `line ${b.line} (${String(b.error_type).toLowerCase()}: ${b.csv_line})`)
+      .join('; ');
     throw new FanbaseError(
       'DATA_MALFORMED',
       `${first.file}: malformed CSV at ${lines}. Fix these lines: every line needs the header's ${source.table.name} columns, comma-separated, text with commas in double quotes`,
@@ -125,7 +155,7 @@ async function checkValues(
   raw: string,
   source: LocatedSource,
   fileLabel: string,
-  checks: { column: string; sourceColumn: string; conversion: ColumnConversion }[],
+  checks: ValueCheck[],
 ): Promise<void> {
   if (checks.length === 0) return;
   const counts = plainRows(
@@ -157,10 +187,16 @@ async function checkValues(
     )
     .join(', ');
   const total = counts[`bad_${index}`];
+  const looksLikeEpoch =
+    (check.kind === 'date' || check.kind === 'timestamp') &&
+    examples.every((e) => /^-?\d+(\.\d+)?$/.test(String(e.value)));
+  const advice = looksLikeEpoch
+    ? `These look like Unix epoch numbers: set ${source.table.name}.epoch.${check.column} to "s", "ms" or "us" in the mapping`
+    : 'Fix the values, or the mapping if this is the wrong column';
   const firstLine = single && source.format !== 'parquet' ? (examples[0]?.row as number) + offset : undefined;
   throw new FanbaseError(
     'DATA_WRONG_TYPE',
-    `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}) expects ${check.conversion.expected}; ${total} value(s) are not: ${shown}. Fix the values, or the mapping if this is the wrong column`,
+    `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}) expects ${check.conversion.expected}; ${total} value(s) are not: ${shown}. ${advice}`,
     {
       table: source.table.name,
       file: fileLabel,
@@ -171,12 +207,19 @@ async function checkValues(
 }
 
 async function globFiles(conn: DuckDBConnection, pattern: string): Promise<string[]> {
-  const rows = (await conn.runAndReadAll(`select file from glob(${sqlString(pattern)}) order by file`)).getRowObjectsJS();
+  const rows = (
+    await conn.runAndReadAll(`select file from glob(${sqlString(pattern)}) order by file`)
+  ).getRowObjectsJS();
   return rows.map((r) => String(r.file));
 }
 
 function nullType(kind: ContractTable['columns'][number]['kind']): string {
-  return { id: 'bigint', count: 'bigint', date: 'date', timestamp: 'timestamp', country: 'varchar', boolean: 'boolean' }[
-    kind
-  ];
+  return {
+    id: 'bigint',
+    count: 'bigint',
+    date: 'date',
+    timestamp: 'timestamp',
+    country: 'varchar',
+    boolean: 'boolean',
+  }[kind];
 }

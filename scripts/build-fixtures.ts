@@ -1,0 +1,93 @@
+/**
+ * Writes the parquet, JSON lines and mapped (renamed columns, epoch-millisecond times) copies of the
+ * hand-written CSV fixtures, so that every format is tested against the same expected answers.
+ * Run after editing a fixture's csv/ folder: `npm run fixtures`.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const ROOT = new URL('../fixtures/', import.meta.url).pathname;
+const FIXTURES = ['edge-cases'];
+
+const TYPED: Record<string, string> = {
+  users: 'user_id::bigint as user_id, birth_date::date as birth_date, country, consent::boolean as consent',
+  streams: `user_id::bigint as user_id, artist_id::bigint as artist_id,
+    timezone('UTC', streamed_at::timestamptz) as streamed_at, ms_played::integer as ms_played`,
+  follows: `user_id::bigint as user_id, artist_id::bigint as artist_id,
+    timezone('UTC', followed_at::timestamptz) as followed_at`,
+};
+
+/** The mapped variant: how a real export might name things, times as Unix epoch milliseconds. */
+const MAPPED: Record<string, { file: string; select: string }> = {
+  users: {
+    file: 'accounts.jsonl',
+    select: `user_id::bigint as id, epoch_ms(birth_date::date::timestamp) as dob_ms, country as country_code,
+      consent::boolean as tracking_consent`,
+  },
+  streams: {
+    file: 'listens.jsonl',
+    select: `user_id::bigint as listener_id, artist_id::bigint as track_artist_id,
+      epoch_ms(timezone('UTC', streamed_at::timestamptz)) as ts_ms, ms_played::integer as duration_ms`,
+  },
+  follows: {
+    file: 'subscriptions.jsonl',
+    select: `user_id::bigint as listener_id, artist_id::bigint as artist,
+      epoch_ms(timezone('UTC', followed_at::timestamptz)) as created_ms`,
+  },
+};
+
+const MAPPING = {
+  $comment: 'How this export maps to the fanbase data contract (README.md, "Mapping").',
+  users: {
+    path: 'accounts.jsonl',
+    columns: { user_id: 'id', birth_date: 'dob_ms', country: 'country_code', consent: 'tracking_consent' },
+    epoch: { birth_date: 'ms' },
+  },
+  streams: {
+    path: 'listens.jsonl',
+    columns: {
+      user_id: 'listener_id',
+      artist_id: 'track_artist_id',
+      streamed_at: 'ts_ms',
+      ms_played: 'duration_ms',
+    },
+    epoch: { streamed_at: 'ms' },
+  },
+  follows: {
+    path: 'subscriptions.jsonl',
+    columns: { user_id: 'listener_id', artist_id: 'artist', followed_at: 'created_ms' },
+    epoch: { followed_at: 'ms' },
+  },
+};
+
+const instance = await DuckDBInstance.create(':memory:', {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+});
+const conn = await instance.connect();
+await conn.run("set TimeZone = 'UTC'");
+const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+for (const fixture of FIXTURES) {
+  const dir = join(ROOT, fixture);
+  for (const variant of ['parquet', 'jsonl', 'mapped']) {
+    rmSync(join(dir, variant), { recursive: true, force: true });
+    mkdirSync(join(dir, variant));
+  }
+  for (const table of Object.keys(TYPED)) {
+    const csv = join(dir, 'csv', `${table}.csv`);
+    const source = `(select * from read_csv(${q(csv)}, header = true, all_varchar = true))`;
+    const typed = `select ${TYPED[table]} from ${source}`;
+    await conn.run(`copy (${typed}) to ${q(join(dir, 'parquet', `${table}.parquet`))} (format parquet)`);
+    await conn.run(`copy (${typed}) to ${q(join(dir, 'jsonl', `${table}.jsonl`))} (format json)`);
+    const mapped = MAPPED[table] as { file: string; select: string };
+    await conn.run(
+      `copy (select ${mapped.select} from ${source}) to ${q(join(dir, 'mapped', mapped.file))} (format json)`,
+    );
+  }
+  writeFileSync(join(dir, 'mapped', 'fanbase.json'), `${JSON.stringify(MAPPING, null, 2)}\n`);
+  console.log(`fixtures/${fixture}: parquet/, jsonl/, mapped/ written`);
+}
+conn.closeSync();
+instance.closeSync();

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../../fixtures/edge-cases/expected.js';
+import * as rowIssues from '../../../fixtures/row-issues/expected.js';
+import * as sparse from '../../../fixtures/sparse/expected.js';
+import { loadDataset } from '../../../src/adapters/duckdb/load-dataset.js';
+import type { Mapping } from '../../../src/adapters/duckdb/mapping.js';
+import { resolveSettings, type SettingsOptions } from '../../../src/domain/settings.js';
+import { FIXTURES, freshConnection } from '../../support/duckdb.js';
+
+async function load(dir: string, options: SettingsOptions, mapping: Mapping = {}) {
+  const { conn, close } = await freshConnection();
+  try {
+    const report = await loadDataset(conn, join(FIXTURES, dir), mapping, resolveSettings(options));
+    const tables = (
+      await conn.runAndReadAll('select table_name from information_schema.tables order by 1')
+    ).getRowObjectsJS();
+    return { report, tables: tables.map((t) => t.table_name) };
+  } finally {
+    close();
+  }
+}
+
+const brief = (issues: { table: string; reason: string; count: number }[]) =>
+  issues
+    .map(({ table, reason, count }) => ({ table, reason, count }))
+    .sort((a, b) => `${a.table}/${a.reason}`.localeCompare(`${b.table}/${b.reason}`));
+
+const Load = suite('loadDataset');
+
+Load('reports every problem row of row-issues by reason, with policy and examples', async () => {
+  const { report } = await load('row-issues/csv', { asOf: rowIssues.AS_OF });
+  assert.equal(brief(report.issues), brief(rowIssues.ISSUES));
+  assert.equal(report.totals, rowIssues.TOTALS);
+  for (const issue of report.issues) {
+    assert.ok(issue.policy.length > 10, issue.reason);
+    assert.ok(issue.examples.length >= 1 && issue.examples.length <= 3, issue.reason);
+  }
+  const duplicates = report.issues.find((i) => i.reason === 'duplicate_user_id');
+  assert.equal(duplicates?.examples, ['user_id 1 on 2 rows', 'user_id 2 on 2 rows', 'user_id 3 on 2 rows']);
+  assert.equal(report.warnings, []);
+});
+
+Load('the edge cases report one null consent and one duplicate stream', async () => {
+  const { report } = await load('edge-cases/csv', { asOf: edge.AS_OF });
+  assert.equal(brief(report.issues), brief(edge.REPORT.issues));
+  assert.equal(report.totals, edge.REPORT.totals);
+  assert.is(report.as_of, '2026-06-15');
+  assert.equal(
+    report.sources.map((s) => [s.table, s.format, s.rows]),
+    [
+      ['users', 'csv', 12],
+      ['streams', 'csv', 28],
+      ['follows', 'csv', 3],
+    ],
+  );
+});
+
+Load('missing optional columns and tables become warnings saying what changes', async () => {
+  const { report } = await load('sparse/csv', { asOf: sparse.AS_OF });
+  assert.equal(report.warnings, sparse.WARNINGS);
+  assert.is(report.sources[2]?.format, 'none');
+  const { report: noFollows } = await load('edge-cases/csv', { asOf: edge.AS_OF }, { follows: false });
+  assert.equal(noFollows.warnings, [
+    'no follows export: fans are listeners only, and the score leaves follows at 0',
+  ]);
+  // without follows, user 11 (who only follows 123) is no longer a fan: 16 - 1
+  assert.is(noFollows.totals.fans, 15);
+});
+
+Load('keeps only the aggregates the answers need', async () => {
+  const { tables } = await load('edge-cases/parquet', { asOf: edge.AS_OF });
+  assert.equal(tables, ['artist_profiles', 'fans']);
+});
+
+Load('a window keeps only the streams inside it', async () => {
+  // last 7 days up to 06-15: from 06-09. Artist 123 keeps 1 (06-15), 2 (06-10), 3, 4, 6, 12 (06-13/14)
+  // and 11 (follows): 7 fans; 5 (04-16), 9 and 10 (06-05) drop out.
+  const { report } = await load('edge-cases/csv', { asOf: edge.AS_OF, fan: { windowDays: 7 } });
+  // 200 keeps only 2 (06-12), 500 no one: 7 + 1 = 8 fans over 2 artists
+  assert.equal([report.totals.fans, report.totals.artists_with_fans], [8, 2]);
+});
+
+Load.run();

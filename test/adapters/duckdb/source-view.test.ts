@@ -1,0 +1,172 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
+import type { TableMapping } from '../../../src/adapters/duckdb/mapping.js';
+import { plainRows } from '../../../src/adapters/duckdb/plain-values.js';
+import { createSourceView } from '../../../src/adapters/duckdb/source-view.js';
+import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
+import type { TableName } from '../../../src/domain/data-report.js';
+import { FIXTURES, freshConnection } from '../../support/duckdb.js';
+import { expectFanbaseError } from '../../support/expect-error.js';
+
+const table = (name: TableName) =>
+  DATA_CONTRACT.find((t) => t.name === name) as (typeof DATA_CONTRACT)[number];
+
+async function view(dir: string, name: TableName, mapping?: TableMapping) {
+  const { conn, close } = await freshConnection();
+  try {
+    const located = locateSource(dir, table(name), mapping);
+    if (!located) throw new Error('not located');
+    const report = await createSourceView(conn, located, mapping);
+    const rows = plainRows(
+      (await conn.runAndReadAll(`select * from ${name}_source`)).getRowObjectsJS() as Record<
+        string,
+        unknown
+      >[],
+    );
+    return { report, rows };
+  } finally {
+    close();
+  }
+}
+
+const View = suite('createSourceView');
+
+View('gives the contract columns and types in every format', async () => {
+  for (const format of ['csv', 'parquet', 'jsonl']) {
+    const { report, rows } = await view(join(FIXTURES, 'edge-cases', format), 'users');
+    assert.is(report.rows, 12, format);
+    assert.equal(report.missing_columns, []);
+    assert.equal(rows[0], { user_id: 1, birth_date: '1990-03-10', country: 'FR', consent: true }, format);
+    assert.equal(rows[3], { user_id: 4, birth_date: null, country: 'US', consent: true }, format);
+    assert.equal(rows[7], { user_id: 8, birth_date: '1995-12-31', country: 'ES', consent: null }, format);
+    const streams = await view(join(FIXTURES, 'edge-cases', format), 'streams');
+    assert.equal(
+      streams.rows[0],
+      { user_id: 1, artist_id: 123, streamed_at: '2026-06-01T10:00:00.000Z', ms_played: 180000 },
+      format,
+    );
+  }
+});
+
+View('renames columns and converts epoch milliseconds through the mapping', async () => {
+  const dir = join(FIXTURES, 'edge-cases/mapped');
+  const mapping = JSON.parse(readFileSync(join(dir, 'fanbase.json'), 'utf8'));
+  const users = await view(dir, 'users', mapping.users);
+  assert.equal(users.rows[0], { user_id: 1, birth_date: '1990-03-10', country: 'FR', consent: true });
+  const streams = await view(dir, 'streams', mapping.streams);
+  assert.equal(streams.rows[0], {
+    user_id: 1,
+    artist_id: 123,
+    streamed_at: '2026-06-01T10:00:00.000Z',
+    ms_played: 180000,
+  });
+});
+
+View('reads times with an offset as UTC, trims and upper-cases countries', async () => {
+  const streams = await view(join(FIXTURES, 'row-issues/csv'), 'streams');
+  assert.is(streams.rows[9]?.streamed_at, '2026-06-01T08:00:00.000Z'); // 10:00+02:00
+  const users = await view(join(FIXTURES, 'row-issues/csv'), 'users');
+  assert.is(users.rows[10]?.country, 'FR'); // " fr "
+});
+
+View('absent optional columns are null and reported', async () => {
+  const { report, rows } = await view(join(FIXTURES, 'sparse/csv'), 'users');
+  assert.equal(report.missing_columns, ['birth_date', 'country']);
+  assert.equal(rows[0], { user_id: 1, birth_date: null, country: null, consent: true });
+});
+
+View('a missing required column names the file, the column, the columns found and the mapping', async () => {
+  const error = await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/missing-column'), 'users'),
+    'DATA_COLUMN_MISSING',
+    /missing-column\/users.csv: no column "user_id" for users.user_id; columns found: id, birth_date, country, consent/,
+    /map it with users.columns.user_id in the mapping/,
+  );
+  assert.is(error.location.column, 'user_id');
+  // and the mapping fixes it
+  const { rows } = await view(join(FIXTURES, 'invalid/missing-column'), 'users', {
+    columns: { user_id: 'id' },
+  });
+  assert.is(rows[0]?.user_id, 1);
+});
+
+View('a value of the wrong type names the file, column, lines and values', async () => {
+  const error = await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/wrong-type'), 'streams'),
+    'DATA_WRONG_TYPE',
+    /wrong-type\/streams.csv: column "ms_played" \(streams.ms_played\) expects whole numbers; 2 value\(s\) are not: line 3 has "abc", line 4 has "1.5"/,
+  );
+  assert.is(error.location.line, 3);
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/bad-date'), 'users'),
+    'DATA_WRONG_TYPE',
+    /column "birth_date" \(users.birth_date\) expects dates \(YYYY-MM-DD\); 1 value\(s\) are not: line 3 has "31\/12\/1990"/,
+  );
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/id-too-large'), 'users'),
+    'DATA_WRONG_TYPE',
+    /column "user_id" \(users.user_id\) expects whole numbers from 0 to 9007199254740991; 1 value\(s\) are not: line 2 has "9007199254740993"/,
+  );
+});
+
+View('epoch numbers without a unit say to set one', async () => {
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/epoch-without-unit'), 'streams'),
+    'DATA_WRONG_TYPE',
+    /column "streamed_at" \(streams.streamed_at\) expects timestamps .*line 2 has "1780308000000"/,
+    /These look like Unix epoch numbers: set streams.epoch.streamed_at to "s", "ms" or "us" in the mapping/,
+  );
+  const { rows } = await view(join(FIXTURES, 'invalid/epoch-without-unit'), 'streams', {
+    epoch: { streamed_at: 'ms' },
+  });
+  assert.is(rows[0]?.streamed_at, '2026-06-01T10:00:00.000Z');
+});
+
+View('a malformed CSV line is named with its text', async () => {
+  const error = await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/malformed-csv'), 'streams'),
+    'DATA_MALFORMED',
+    /malformed-csv\/streams.csv: malformed CSV at line 3 \(too many columns: 2,123,2026-06-01T10:00:00Z,60000,oops\)/,
+  );
+  assert.is(error.location.line, 3);
+});
+
+View('malformed JSON lines name the file and line', async () => {
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/malformed-jsonl'), 'users'),
+    'DATA_MALFORMED',
+    /malformed-jsonl\/users.jsonl, line \d: not valid JSON lines/,
+  );
+});
+
+View('a truncated or garbage parquet file is named and called incomplete', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-parquet-'));
+  copyFileSync(join(FIXTURES, 'edge-cases/parquet/users.parquet'), join(dir, 'users.parquet'));
+  const bytes = readFileSync(join(FIXTURES, 'edge-cases/parquet/streams.parquet'));
+  writeFileSync(join(dir, 'streams.parquet'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+  await expectFanbaseError(
+    () => view(dir, 'streams'),
+    'DATA_UNREADABLE',
+    /streams.parquet is not a complete parquet file .*: it may be truncated; export it again/,
+  );
+  writeFileSync(join(dir, 'streams.parquet'), 'user_id,artist_id\n1,2\n');
+  await expectFanbaseError(
+    () => view(dir, 'streams'),
+    'DATA_UNREADABLE',
+    /streams.parquet is not a complete parquet file/,
+  );
+});
+
+View('a glob matching nothing is reported as not found', async () => {
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'edge-cases'), 'streams', { path: 'nowhere/*.parquet' }),
+    'DATA_NOT_FOUND',
+    /streams: no file matches .*nowhere\/\*.parquet/,
+  );
+});
+
+View.run();

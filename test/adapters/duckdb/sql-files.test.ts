@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parameterNames, sqlFile } from '../../../src/adapters/duckdb/sql-files.js';
+
+const SQL_DIR = new URL('../../../sql/', import.meta.url);
+const Files = suite('sql files');
+
+Files('reads one statement per file, without its semicolon', () => {
+  assert.match(sqlFile('top_fans'), /^-- up to \$limit rows/);
+  assert.not.match(sqlFile('top_fans'), /;\s*$/);
+});
+
+Files('lists named parameters once each', () => {
+  assert.equal(parameterNames('select $a, $b_c, $a from t where x = $limit'), ['a', 'b_c', 'limit']);
+});
+
+Files('every file starts with its grain and holds a single statement', () => {
+  for (const name of readdirSync(SQL_DIR).filter((f) => f.endsWith('.sql'))) {
+    const text = readFileSync(new URL(name, SQL_DIR), 'utf8');
+    assert.match(text, /^-- (one row|up to|one row for)/, name);
+    const body = text.replace(/--.*$/gm, '').replace(/'[^']*'/g, "''");
+    assert.is(body.trim().replace(/;$/, '').includes(';'), false, `${name} holds more than one statement`);
+  }
+});
+
+Files.run();

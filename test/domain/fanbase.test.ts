@@ -1,0 +1,129 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { DataReport } from '../../src/domain/data-report.js';
+import type { FanRepository } from '../../src/domain/fan-repository.js';
+import { createFanbase } from '../../src/domain/fanbase.js';
+import type { FanRecord } from '../../src/domain/records.js';
+import { resolveSettings } from '../../src/domain/settings.js';
+
+const report = { as_of: '2026-06-15' } as DataReport;
+
+function fan(user_id: number, extra: Partial<FanRecord> = {}): FanRecord {
+  return {
+    artist_id: 7,
+    user_id,
+    country: 'FR',
+    age: 30,
+    is_adult: true,
+    score: 0.5,
+    listening_ms: 60_000,
+    streams: 1,
+    active_days: 1,
+    days_since_last_stream: 0,
+    share: 1,
+    follows: false,
+    ...extra,
+  };
+}
+
+/** A repository that answers from a list, recording what it was asked. */
+function fakeRepository(fans: FanRecord[]) {
+  const calls: string[] = [];
+  let closed = false;
+  const repository: FanRepository = {
+    report,
+    async artistProfile(artistId) {
+      calls.push(`profile ${artistId}`);
+      return {
+        artist_id: artistId,
+        total_fans: 2,
+        age_counts: [{ value: 30, count: 2 }],
+        country_counts: [],
+      };
+    },
+    async topFans(artistId, limit) {
+      calls.push(`top ${artistId} ${limit}`);
+      return fans.slice(0, limit);
+    },
+    async fans() {
+      return fans;
+    },
+    async close() {
+      closed = true;
+    },
+  };
+  return { repository, calls, isClosed: () => closed };
+}
+
+const settings = resolveSettings({ asOf: '2026-06-15' });
+const Service = suite('createFanbase');
+
+Service('summary checks the id, then summarizes the profile', async () => {
+  const { repository, calls } = fakeRepository([]);
+  const fb = createFanbase(repository, settings);
+  assert.equal(await fb.summary(7), {
+    success: true,
+    artist_id: 7,
+    total_fans: 2,
+    fans_median_age: 30,
+    fans_top_countries: [],
+  });
+  assert.equal(calls, ['profile 7']);
+  try {
+    await fb.summary('7' as unknown as number);
+    assert.unreachable();
+  } catch (error) {
+    assert.match((error as Error).message, /artist_id must be a whole number/);
+  }
+  assert.equal(calls, ['profile 7'], 'a bad id never reaches the repository');
+});
+
+Service('topFans ranks 1..n and checks nb_fans', async () => {
+  const { repository } = fakeRepository([fan(5, { score: 0.9 }), fan(3, { score: 0.4 })]);
+  const fb = createFanbase(repository, settings);
+  assert.equal(await fb.topFans(7, 5), [
+    { rank: 1, artist_id: 7, user_id: 5, country: 'FR', score: 0.9 },
+    { rank: 2, artist_id: 7, user_id: 3, country: 'FR', score: 0.4 },
+  ]);
+  await assert.not.throws(() => fb.topFans(7, 1));
+  try {
+    await fb.topFans(7, 0);
+    assert.unreachable();
+  } catch (error) {
+    assert.match((error as Error).message, /nb_fans must be a whole number >= 1/);
+  }
+});
+
+Service('topFans never shows a minor, even if a repository sends one', async () => {
+  const { repository } = fakeRepository([
+    fan(1, { age: 17, is_adult: true }),
+    fan(2, { age: 18, country: 'KR', is_adult: true }),
+    fan(3, { age: null, is_adult: true }),
+    fan(4, { is_adult: false }),
+    fan(5),
+  ]);
+  const fb = createFanbase(repository, settings);
+  assert.equal(
+    (await fb.topFans(7, 10)).map((f) => [f.rank, f.user_id]),
+    [[1, 5]],
+  );
+});
+
+Service('explainTopFans adds the components of each score', async () => {
+  const { repository } = fakeRepository([fan(5, { follows: true })]);
+  const [first] = await createFanbase(repository, settings).explainTopFans(7, 1);
+  assert.is(first?.components.follow, 1);
+  assert.is(first?.components.recency, 1);
+  assert.is(first?.signals.streams, 1);
+});
+
+Service('report and close pass through', async () => {
+  const { repository, isClosed } = fakeRepository([]);
+  const fb = createFanbase(repository, settings);
+  assert.is(fb.report, report);
+  assert.is(fb.settings, settings);
+  await fb.close();
+  assert.ok(isClosed());
+});
+
+Service.run();

@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../fixtures/edge-cases/expected.js';
+import * as rowIssues from '../fixtures/row-issues/expected.js';
+import * as sparse from '../fixtures/sparse/expected.js';
+import { DEMO_DATA_DIR, openFanbase } from '../src/open-fanbase.js';
+import { FIXTURES } from './support/duckdb.js';
+import { expectFanbaseError } from './support/expect-error.js';
+
+const round = (x: number) => Number(x.toFixed(10));
+const Open = suite('openFanbase');
+
+Open(
+  'answers the edge cases as worked out by hand, from CSV, parquet, JSON lines and a mapped export',
+  async () => {
+    for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+      const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases', variant), asOf: edge.AS_OF });
+      for (const expected of edge.SUMMARIES)
+        assert.equal(await fb.summary(expected.artist_id), expected, variant);
+      const top = (await fb.topFans(123, 100)).map((f) => ({ ...f, score: round(f.score) }));
+      assert.equal(top, edge.TOP_FANS_123, variant);
+      assert.equal(
+        (await fb.topFans(123, 3)).map((f) => f.user_id),
+        [1, 2, 5],
+        variant,
+      );
+      assert.equal(
+        (await fb.topFans(500, 10)).map((f) => ({ ...f, score: round(f.score) })),
+        edge.TOP_FANS_500,
+        variant,
+      );
+      await fb.close();
+    }
+  },
+);
+
+Open(
+  'never shows a minor, a user of unknown age or a non-consenting user, for any artist or size',
+  async () => {
+    const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/parquet'), asOf: edge.AS_OF });
+    for (const artist of [123, 200, 300, 400, 500, 999]) {
+      for (const n of [1, 2, 5, 1000]) {
+        const shown = (await fb.topFans(artist, n)).map((f) => f.user_id);
+        for (const user of edge.NEVER_SHOWN)
+          assert.not.ok(shown.includes(user), `artist ${artist} n ${n} shows ${user}`);
+      }
+    }
+    await fb.close();
+  },
+);
+
+Open('as_of moves ages: a day earlier, user 2 is 17 and drops out of TopFans', async () => {
+  const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: '2026-06-14' });
+  const shown = (await fb.topFans(123, 100)).map((f) => f.user_id);
+  assert.not.ok(shown.includes(2));
+  assert.ok(shown.includes(1));
+  await fb.close();
+});
+
+Open('row issues: answers follow the documented policies', async () => {
+  const fb = await openFanbase({ data: join(FIXTURES, 'row-issues/csv'), asOf: rowIssues.AS_OF });
+  assert.equal(await fb.summary(10), rowIssues.SUMMARY_10);
+  assert.equal(await fb.summary(11), rowIssues.SUMMARY_11);
+  assert.equal(
+    (await fb.topFans(10, 10)).map((f) => f.user_id).sort((a, b) => a - b),
+    rowIssues.ADULT_FANS_10,
+  );
+  await fb.close();
+});
+
+Open('a sparse export still answers, and TopFans shows no one', async () => {
+  const fb = await openFanbase({ data: join(FIXTURES, 'sparse/csv'), asOf: sparse.AS_OF });
+  assert.equal(await fb.summary(123), sparse.SUMMARY_123);
+  assert.equal(await fb.topFans(123, 3), []);
+  assert.equal(fb.report.warnings, sparse.WARNINGS);
+  await fb.close();
+});
+
+Open('picks up fanbase.json beside the data, or a mapping given by path', async () => {
+  const dir = join(FIXTURES, 'edge-cases/mapped');
+  const byPath = await openFanbase({ data: dir, mapping: join(dir, 'fanbase.json'), asOf: edge.AS_OF });
+  assert.equal(await byPath.summary(123), edge.SUMMARIES[0]);
+  await byPath.close();
+  await expectFanbaseError(
+    () => openFanbase({ data: join(FIXTURES, 'invalid/bad-mapping') }),
+    'INVALID_MAPPING',
+    /fanbase.json: users.columns.user is not a column of users/,
+  );
+});
+
+Open('bad options fail before any data is read', async () => {
+  await expectFanbaseError(
+    () => openFanbase({ data: '/nowhere', asOf: 'yesterday' }),
+    'INVALID_ARGUMENT',
+    /asOf must be a date/,
+  );
+  await expectFanbaseError(
+    () => openFanbase({ data: '/nowhere' }),
+    'DATA_NOT_FOUND',
+    /data folder \/nowhere does not exist/,
+  );
+});
+
+Open('the demo dataset is the default, and artist 123 has a rich fan base', async () => {
+  const fb = await openFanbase({ asOf: '2026-07-01' });
+  assert.ok(DEMO_DATA_DIR.endsWith('/fixtures/demo/'));
+  const summary = await fb.summary(123);
+  assert.ok(summary.success);
+  assert.ok(summary.total_fans > 1000, String(summary.total_fans));
+  assert.is(summary.fans_top_countries.length, 3);
+  assert.ok(
+    summary.fans_median_age !== null && summary.fans_median_age >= 18 && summary.fans_median_age <= 60,
+  );
+  const top = await fb.topFans(123, 3);
+  assert.equal(
+    top.map((f) => f.rank),
+    [1, 2, 3],
+  );
+  assert.ok(
+    top.every((f, i) => f.score > 0 && f.score <= 1 && (i === 0 || (top[i - 1]?.score ?? 0) >= f.score)),
+  );
+  assert.ok(fb.report.issues.length > 0, 'the demo shows off the data report');
+  await fb.close();
+});
+
+Open('a notebook importing the package by name gets plain numbers', () => {
+  const out = execFileSync(
+    process.execPath,
+    [join(import.meta.dirname, 'support/notebook.mjs'), join(FIXTURES, 'edge-cases/parquet')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const { summary, top } = JSON.parse(out);
+  assert.equal(summary, edge.SUMMARIES[0]);
+  assert.equal(
+    top.map((f: { user_id: number }) => f.user_id),
+    [1, 2, 5],
+  );
+});
+
+Open.run();
