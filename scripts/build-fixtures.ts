@@ -5,18 +5,10 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { quote as q, TYPED_COLUMNS as TYPED, withDuckDb } from './typed-exports.js';
 
 const ROOT = new URL('../fixtures/', import.meta.url).pathname;
 const FIXTURES = ['edge-cases'];
-
-const TYPED: Record<string, string> = {
-  users: 'user_id::bigint as user_id, birth_date::date as birth_date, country, consent::boolean as consent',
-  streams: `user_id::bigint as user_id, artist_id::bigint as artist_id,
-    timezone('UTC', streamed_at::timestamptz) as streamed_at, ms_played::integer as ms_played`,
-  follows: `user_id::bigint as user_id, artist_id::bigint as artist_id,
-    timezone('UTC', followed_at::timestamptz) as followed_at`,
-};
 
 /** The mapped variant: how a real export might name things, times as Unix epoch milliseconds. */
 const MAPPED: Record<string, { file: string; select: string }> = {
@@ -61,33 +53,25 @@ const MAPPING = {
   },
 };
 
-const instance = await DuckDBInstance.create(':memory:', {
-  autoinstall_known_extensions: 'false',
-  autoload_known_extensions: 'false',
+await withDuckDb(async (conn) => {
+  for (const fixture of FIXTURES) {
+    const dir = join(ROOT, fixture);
+    for (const variant of ['parquet', 'jsonl', 'mapped']) {
+      rmSync(join(dir, variant), { recursive: true, force: true });
+      mkdirSync(join(dir, variant));
+    }
+    for (const table of Object.keys(TYPED)) {
+      const csv = join(dir, 'csv', `${table}.csv`);
+      const source = `(select * from read_csv(${q(csv)}, header = true, all_varchar = true))`;
+      const typed = `select ${TYPED[table]} from ${source}`;
+      await conn.run(`copy (${typed}) to ${q(join(dir, 'parquet', `${table}.parquet`))} (format parquet)`);
+      await conn.run(`copy (${typed}) to ${q(join(dir, 'jsonl', `${table}.jsonl`))} (format json)`);
+      const mapped = MAPPED[table] as { file: string; select: string };
+      await conn.run(
+        `copy (select ${mapped.select} from ${source}) to ${q(join(dir, 'mapped', mapped.file))} (format json)`,
+      );
+    }
+    writeFileSync(join(dir, 'mapped', 'fanbase.json'), `${JSON.stringify(MAPPING, null, 2)}\n`);
+    console.log(`fixtures/${fixture}: parquet/, jsonl/, mapped/ written`);
+  }
 });
-const conn = await instance.connect();
-await conn.run("set TimeZone = 'UTC'");
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-for (const fixture of FIXTURES) {
-  const dir = join(ROOT, fixture);
-  for (const variant of ['parquet', 'jsonl', 'mapped']) {
-    rmSync(join(dir, variant), { recursive: true, force: true });
-    mkdirSync(join(dir, variant));
-  }
-  for (const table of Object.keys(TYPED)) {
-    const csv = join(dir, 'csv', `${table}.csv`);
-    const source = `(select * from read_csv(${q(csv)}, header = true, all_varchar = true))`;
-    const typed = `select ${TYPED[table]} from ${source}`;
-    await conn.run(`copy (${typed}) to ${q(join(dir, 'parquet', `${table}.parquet`))} (format parquet)`);
-    await conn.run(`copy (${typed}) to ${q(join(dir, 'jsonl', `${table}.jsonl`))} (format json)`);
-    const mapped = MAPPED[table] as { file: string; select: string };
-    await conn.run(
-      `copy (select ${mapped.select} from ${source}) to ${q(join(dir, 'mapped', mapped.file))} (format json)`,
-    );
-  }
-  writeFileSync(join(dir, 'mapped', 'fanbase.json'), `${JSON.stringify(MAPPING, null, 2)}\n`);
-  console.log(`fixtures/${fixture}: parquet/, jsonl/, mapped/ written`);
-}
-conn.closeSync();
-instance.closeSync();

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { quote as q, TYPED_COLUMNS, withDuckDb } from './typed-exports.js';
 
 const OUT = new URL('../fixtures/demo/', import.meta.url).pathname;
 const USERS = 6_000;
@@ -106,27 +106,14 @@ for (const [name, rows] of Object.entries({ users, streams, follows }))
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
-const instance = await DuckDBInstance.create(':memory:', {
-  autoinstall_known_extensions: 'false',
-  autoload_known_extensions: 'false',
+await withDuckDb(async (conn) => {
+  for (const [name, select] of Object.entries(TYPED_COLUMNS)) {
+    await conn.run(
+      `copy (select ${select} from read_csv(${q(join(work, `${name}.csv`))}, header = true, all_varchar = true))
+       to ${q(join(OUT, `${name}.parquet`))} (format parquet, compression zstd)`,
+    );
+  }
 });
-const conn = await instance.connect();
-await conn.run("set TimeZone = 'UTC'");
-const q = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const TYPED: Record<string, string> = {
-  users: 'user_id::bigint as user_id, birth_date::date as birth_date, country, consent::boolean as consent',
-  streams: `user_id::bigint as user_id, artist_id::bigint as artist_id,
-    timezone('UTC', streamed_at::timestamptz) as streamed_at, ms_played::integer as ms_played`,
-  follows: `user_id::bigint as user_id, artist_id::bigint as artist_id, timezone('UTC', followed_at::timestamptz) as followed_at`,
-};
-for (const [name, select] of Object.entries(TYPED)) {
-  await conn.run(
-    `copy (select ${select} from read_csv(${q(join(work, `${name}.csv`))}, header = true, all_varchar = true))
-     to ${q(join(OUT, `${name}.parquet`))} (format parquet, compression zstd)`,
-  );
-}
-conn.closeSync();
-instance.closeSync();
 rmSync(work, { recursive: true, force: true });
 console.log(
   `fixtures/demo: ${users.length - 1} users, ${streams.length - 1} streams, ${follows.length - 1} follows`,

@@ -1,4 +1,4 @@
--- one row per kind of problem in the follows export: how many, and up to three examples
+-- one row per problem found in the follows export: its reason, an example text, a key to order examples by
 with source as (
     select * from follows_source
 ),
@@ -37,10 +37,4 @@ problems as (
     from duplicated
 )
 
-select
-    reason,
-    count(*)::integer as count,
-    arg_min(example, sort_key, 3) as examples
-from problems
-group by reason
-order by reason
+select * from problems

@@ -1,4 +1,4 @@
--- one row per kind of problem in the users export: how many, and up to three examples
+-- one row per problem found in the users export: its reason, an example text, a key to order examples by
 with source as (
     select * from users_source
 ),
@@ -31,10 +31,4 @@ problems as (
     from source where consent is null
 )
 
-select
-    reason,
-    count(*)::integer as count,
-    arg_min(example, sort_key, 3) as examples
-from problems
-group by reason
-order by reason
+select * from problems
