@@ -16,5 +16,6 @@ export * from './domain/records.js';
 export * from './domain/score.js';
 export * from './domain/settings.js';
 export * from './domain/summary.js';
+export * from './domain/summary-index.js';
 export * from './domain/top-countries.js';
 export * from './open-fanbase.js';

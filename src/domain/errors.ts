@@ -1,5 +1,11 @@
 /** Stable codes of every error fanbase raises on purpose. Adapters map them to HTTP statuses and exit codes. */
 export type FanbaseErrorCode =
+  | 'INVALID_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_ENCODING'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'NOT_READY'
   | 'INVALID_ARGUMENT'
   | 'INVALID_OPTIONS'
   | 'INVALID_MAPPING'

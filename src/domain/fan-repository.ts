@@ -10,6 +10,8 @@ export interface FanRepository {
   readonly report: DataReport;
   /** Aggregate view of an artist's fans; zero fans for an unknown artist. */
   artistProfile(artistId: number): Promise<ArtistProfile>;
+  /** The aggregate view of every artist with at least one fan, for answers from memory. */
+  artistProfiles(): Promise<ArtistProfile[]>;
   /** Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending. */
   topFans(artistId: number, limit: number): Promise<FanRecord[]>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */

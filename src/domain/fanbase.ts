@@ -6,6 +6,7 @@ import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan } from './recor
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
+import { createSummaryIndex, type SummaryIndex } from './summary-index.js';
 
 /** What the tools and notebooks use: the answers for one loaded dataset. */
 export interface Fanbase {
@@ -15,6 +16,8 @@ export interface Fanbase {
   readonly report: DataReport;
   /** The Fanbase fields for an artist. */
   summary(artistId: number): Promise<FanbaseSummary>;
+  /** Every artist's summary, computed once: what the web API answers from. */
+  summaryIndex(): Promise<SummaryIndex>;
   /** The artist's `n` top fans: consenting adults, best score first, ranked 1..n. */
   topFans(artistId: number, n: number): Promise<TopFan[]>;
   /** The same, with each fan's score components and signals. */
@@ -47,6 +50,9 @@ export function createFanbase(repository: FanRepository, settings: Settings): Fa
     },
     async summary(artistId) {
       return summarize(await repository.artistProfile(parseId(artistId, 'artist_id')));
+    },
+    async summaryIndex() {
+      return createSummaryIndex(await repository.artistProfiles());
     },
     async topFans(artistId, n) {
       return (await rankedAdults(artistId, n)).map(line);

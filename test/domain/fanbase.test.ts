@@ -41,6 +41,9 @@ function fakeRepository(fans: FanRecord[]) {
         country_counts: [],
       };
     },
+    async artistProfiles() {
+      return [{ artist_id: 7, total_fans: 1, age_counts: [], country_counts: [{ country: 'TN', count: 1 }] }];
+    },
     async topFans(artistId, limit) {
       calls.push(`top ${artistId} ${limit}`);
       return fans.slice(0, limit);
@@ -115,6 +118,22 @@ Service('explainTopFans adds the components of each score', async () => {
   assert.is(first?.components.follow, 1);
   assert.is(first?.components.recency, 1);
   assert.is(first?.signals.streams, 1);
+});
+
+Service('summaryIndex summarizes every profile once, zeros for the others', async () => {
+  const { repository } = fakeRepository([]);
+  const index = await createFanbase(repository, settings).summaryIndex();
+  assert.is(index.artists, 1);
+  assert.equal(index.get(7).fans_top_countries, ['TN']);
+  assert.ok(index.has(7));
+  assert.not.ok(index.has(8));
+  assert.equal(index.get(8), {
+    success: false,
+    artist_id: 8,
+    total_fans: 0,
+    fans_median_age: null,
+    fans_top_countries: [],
+  });
 });
 
 Service('report and close pass through', async () => {

@@ -67,13 +67,13 @@ export class DuckDbFanRepository implements FanRepository {
       c.query('artist_profile', { artist_id: artistId }, { artist_id: BIGINT }),
     );
     const row = rows[0];
-    if (!row) return { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
-    return {
-      artist_id: row.artist_id as number,
-      total_fans: row.total_fans as number,
-      age_counts: (row.age_counts ?? []) as unknown as ArtistProfile['age_counts'],
-      country_counts: (row.country_counts ?? []) as unknown as ArtistProfile['country_counts'],
-    };
+    return row
+      ? toArtistProfile(row)
+      : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
+  }
+
+  async artistProfiles(): Promise<ArtistProfile[]> {
+    return (await this.pool.use((c) => c.query('every_artist_profile', {}))).map(toArtistProfile);
   }
 
   async topFans(artistId: number, limit: number): Promise<FanRecord[]> {
@@ -94,6 +94,15 @@ export class DuckDbFanRepository implements FanRepository {
     await this.pool.close();
     this.instance.closeSync();
   }
+}
+
+function toArtistProfile(row: Record<string, PlainValue>): ArtistProfile {
+  return {
+    artist_id: row.artist_id as number,
+    total_fans: row.total_fans as number,
+    age_counts: (row.age_counts ?? []) as unknown as ArtistProfile['age_counts'],
+    country_counts: (row.country_counts ?? []) as unknown as ArtistProfile['country_counts'],
+  };
 }
 
 function toFanRecord(row: Record<string, PlainValue>): FanRecord {

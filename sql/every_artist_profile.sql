@@ -1,0 +1,3 @@
+-- one row per artist_id with at least one fan, every artist at once
+select * from artist_profiles
+order by artist_id

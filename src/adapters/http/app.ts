@@ -1,0 +1,84 @@
+import Router from '@koa/router';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { DataReport } from '../../domain/data-report.js';
+import { FanbaseError } from '../../domain/errors.js';
+import type { SummaryIndex } from '../../domain/summary-index.js';
+import { parseFanbaseRequest } from './fanbase-request.js';
+import type { HttpMetrics } from './metrics.js';
+import { OPENAPI_DOCUMENT } from './openapi.js';
+import { problemResponses } from './problem-responses.js';
+import { readJsonBody } from './read-json-body.js';
+import { requestContext } from './request-context.js';
+
+/** What the API answers from once the dataset is loaded; null while loading. */
+export interface LoadedDataset {
+  summaries: SummaryIndex;
+  report: DataReport;
+}
+
+export interface AppOptions {
+  dataset: () => LoadedDataset | null;
+  logger: Logger;
+  metrics: HttpMetrics;
+  bodyLimit: number;
+  /** True once shutdown has begun: answers ask clients to close their connections. */
+  closing?: () => boolean;
+}
+
+/** The Fanbase web API as a Koa application. Handlers parse, look up, answer: no SQL, no scoring. */
+export function createApp(options: AppOptions): Koa {
+  const { dataset, logger, metrics, bodyLimit } = options;
+  const app = new Koa();
+  app.silent = true;
+  const router = new Router();
+  // Bodies for known artists are serialized once, then served as they are.
+  const bodies = new Map<number, string>();
+
+  const loaded = (): LoadedDataset => {
+    const current = dataset();
+    if (!current) throw new FanbaseError('NOT_READY', 'the dataset is still loading');
+    return current;
+  };
+
+  router.post('/fanbase', async (ctx) => {
+    const { summaries } = loaded();
+    const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
+    let body = bodies.get(artistId);
+    if (body === undefined) {
+      body = JSON.stringify(summaries.get(artistId));
+      if (summaries.has(artistId)) bodies.set(artistId, body);
+    }
+    ctx.type = 'application/json';
+    ctx.body = body;
+  });
+
+  router.get('/health', (ctx) => {
+    ctx.body = { status: 'ok' };
+  });
+
+  router.get('/ready', (ctx) => {
+    const { summaries, report } = loaded();
+    ctx.body = { status: 'ready', as_of: report.as_of, artists: summaries.artists, fans: report.totals.fans };
+  });
+
+  router.get('/metrics', async (ctx) => {
+    ctx.type = metrics.registry.contentType;
+    ctx.body = await metrics.registry.metrics();
+  });
+
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = OPENAPI_DOCUMENT;
+  });
+
+  app.use(requestContext(logger, metrics));
+  app.use(async (ctx, next) => {
+    await next();
+    // decided when the answer leaves, so that a request begun before shutdown also closes its connection
+    if (options.closing?.()) ctx.set('Connection', 'close');
+  });
+  app.use(problemResponses(logger));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  return app;
+}

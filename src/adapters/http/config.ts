@@ -1,0 +1,62 @@
+import { FanbaseError } from '../../domain/errors.js';
+
+/** How the API is run, from the environment (documented in README.md and .env.example). */
+export interface HttpConfig {
+  port: number;
+  host: string;
+  /** Folder of exports; undefined for the bundled demo dataset. */
+  data: string | undefined;
+  mapping: string | undefined;
+  /** `YYYY-MM-DD`; undefined for today in UTC at start-up. */
+  asOf: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Longest wait for requests in flight on shutdown, in milliseconds. */
+  shutdownTimeoutMs: number;
+}
+
+const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Reads the configuration, naming the variable that is wrong. */
+export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+  const text = (name: string) => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new FanbaseError(
+        'INVALID_OPTIONS',
+        `${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+        {
+          field: name,
+        },
+      );
+    }
+    return n;
+  };
+  const logLevel = text('LOG_LEVEL') ?? 'info';
+  if (!LEVELS.has(logLevel)) {
+    throw new FanbaseError(
+      'INVALID_OPTIONS',
+      `LOG_LEVEL must be one of ${[...LEVELS].join(', ')}, got "${logLevel}"`,
+      {
+        field: 'LOG_LEVEL',
+      },
+    );
+  }
+  return {
+    port: int('PORT', 8080, 0, 65535),
+    host: text('HOST') ?? '0.0.0.0',
+    data: text('FANBASE_DATA'),
+    mapping: text('FANBASE_MAPPING'),
+    asOf: text('FANBASE_AS_OF'),
+    logLevel: logLevel as HttpConfig['logLevel'],
+    bodyLimit: int('BODY_LIMIT_BYTES', 1024, 64, 1_048_576),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+}

@@ -1,0 +1,56 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The API's Prometheus metrics, in a registry of its own. */
+export interface HttpMetrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  duration: Histogram<'method' | 'route' | 'status'>;
+  loadSeconds: Gauge;
+  datasetRows: Gauge<'table'>;
+  artists: Gauge;
+  fans: Gauge;
+}
+
+/** Creates the metrics; process metrics (memory, CPU, event loop) come with them. */
+export function createMetrics(): HttpMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const labelNames = ['method', 'route', 'status'] as const;
+  return {
+    registry,
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered',
+      labelNames,
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time from request to response',
+      labelNames,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    loadSeconds: new Gauge({
+      name: 'fanbase_dataset_load_seconds',
+      help: 'Time taken to load the dataset',
+      registers: [registry],
+    }),
+    datasetRows: new Gauge({
+      name: 'fanbase_dataset_rows',
+      help: 'Rows read from each export',
+      labelNames: ['table'],
+      registers: [registry],
+    }),
+    artists: new Gauge({
+      name: 'fanbase_artists_with_fans',
+      help: 'Artists with at least one fan',
+      registers: [registry],
+    }),
+    fans: new Gauge({
+      name: 'fanbase_fans',
+      help: 'Fan relations (artist, user) loaded',
+      registers: [registry],
+    }),
+  };
+}

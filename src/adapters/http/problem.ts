@@ -1,0 +1,44 @@
+import { type FanbaseErrorCode, isFanbaseError } from '../../domain/errors.js';
+
+/** An RFC 9457 problem details body. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** The one place where error codes become HTTP statuses and titles. */
+const STATUS: Record<FanbaseErrorCode, [number, string]> = {
+  INVALID_REQUEST: [400, 'Invalid request'],
+  INVALID_ARGUMENT: [400, 'Invalid argument'],
+  PAYLOAD_TOO_LARGE: [413, 'Request body too large'],
+  UNSUPPORTED_ENCODING: [415, 'Unsupported request encoding'],
+  NOT_FOUND: [404, 'Not found'],
+  METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
+  NOT_READY: [503, 'Not ready'],
+  CLOSED: [503, 'Shutting down'],
+  INVALID_OPTIONS: [500, 'Server misconfigured'],
+  INVALID_MAPPING: [500, 'Server misconfigured'],
+  DATA_NOT_FOUND: [500, 'Dataset unavailable'],
+  DATA_COLUMN_MISSING: [500, 'Dataset unavailable'],
+  DATA_WRONG_TYPE: [500, 'Dataset unavailable'],
+  DATA_MALFORMED: [500, 'Dataset unavailable'],
+  DATA_UNREADABLE: [500, 'Dataset unavailable'],
+  INTERNAL: [500, 'Internal error'],
+};
+
+/** The problem an error answers with. Details of unexpected and server-side errors are never exposed. */
+export function problemOf(error: unknown): Problem {
+  const code: FanbaseErrorCode = isFanbaseError(error) ? error.code : 'INTERNAL';
+  const [status, title] = STATUS[code];
+  const detail =
+    isFanbaseError(error) && error.expose && status < 500
+      ? error.message
+      : status === 503
+        ? 'The service is not ready to answer; retry shortly.'
+        : 'The server could not answer this request; the error is logged with its request id.';
+  return { type: `urn:fanbase:problem:${code.toLowerCase().replaceAll('_', '-')}`, title, status, detail };
+}

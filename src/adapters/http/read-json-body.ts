@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import getRawBody from 'raw-body';
+import { FanbaseError } from '../../domain/errors.js';
+
+const EXAMPLE = 'send a JSON object like {"artist_id": 123}';
+
+/**
+ * Reads a request body as JSON whatever its Content-Type says: `curl -d` sends
+ * application/x-www-form-urlencoded, and the specification's own command must work.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
+    throw new FanbaseError(
+      'UNSUPPORTED_ENCODING',
+      `Content-Encoding ${encoding} is not accepted: send the body uncompressed`,
+    );
+  }
+  let text: string;
+  try {
+    text = await getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+  } catch (error) {
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') {
+      throw new FanbaseError('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes: ${EXAMPLE}`);
+    }
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      throw new FanbaseError('UNSUPPORTED_ENCODING', 'the body must be UTF-8 JSON');
+    }
+    throw new FanbaseError(
+      'INVALID_REQUEST',
+      `the body could not be read (${(error as Error).message}): ${EXAMPLE}`,
+    );
+  }
+  if (text.trim() === '') throw new FanbaseError('INVALID_REQUEST', `the body is empty: ${EXAMPLE}`);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new FanbaseError(
+      'INVALID_REQUEST',
+      `the body is not valid JSON (${(error as Error).message}): ${EXAMPLE}`,
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Fanbase } from '../../domain/fanbase.js';
+import { type OpenFanbaseOptions, openFanbase } from '../../open-fanbase.js';
+import { createApp, type LoadedDataset } from './app.js';
+import type { HttpConfig } from './config.js';
+import { createMetrics } from './metrics.js';
+
+/** A listening API: its address, the dataset load under way, and a graceful `close`. */
+export interface RunningServer {
+  url: string;
+  server: Server;
+  /** Settles when the dataset is loaded (the API is ready), or rejects with the load error. */
+  ready: Promise<void>;
+  /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then closes DuckDB. */
+  close(): Promise<void>;
+}
+
+/**
+ * Listens at once (so /health answers and /ready says 503 while loading), then loads the dataset and
+ * computes every artist's summary in memory.
+ */
+export async function startServer(
+  config: HttpConfig,
+  logger: Logger,
+  open: (options: OpenFanbaseOptions) => Promise<Fanbase> = openFanbase,
+): Promise<RunningServer> {
+  const metrics = createMetrics();
+  let dataset: LoadedDataset | null = null;
+  let fanbase: Fanbase | null = null;
+  let closing = false;
+  const app = createApp({
+    dataset: () => dataset,
+    logger,
+    metrics,
+    bodyLimit: config.bodyLimit,
+    closing: () => closing,
+  });
+  const server = createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ url }, 'listening');
+
+  const ready = (async () => {
+    const started = process.hrtime.bigint();
+    fanbase = await open({ data: config.data, mapping: config.mapping, asOf: config.asOf });
+    const summaries = await fanbase.summaryIndex();
+    const report = fanbase.report;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.loadSeconds.set(seconds);
+    for (const source of report.sources) metrics.datasetRows.set({ table: source.table }, source.rows);
+    metrics.artists.set(summaries.artists);
+    metrics.fans.set(report.totals.fans);
+    dataset = { summaries, report };
+    logger.info(
+      {
+        as_of: report.as_of,
+        load_seconds: seconds,
+        totals: report.totals,
+        issues: report.issues.length,
+        warnings: report.warnings,
+      },
+      'dataset loaded',
+    );
+  })();
+  ready.catch(() => {}); // the caller decides what a failed load means
+
+  async function close(): Promise<void> {
+    if (closing) return;
+    closing = true;
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    // keep-alive connections that become idle after the first sweep are closed as they go idle
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref(),
+    );
+    if ((await Promise.race([stopped, timeout])) === 'timeout') {
+      logger.warn(
+        { timeout_ms: config.shutdownTimeoutMs },
+        'requests still in flight at the shutdown timeout: closing them',
+      );
+      server.closeAllConnections();
+      await stopped;
+    }
+    clearInterval(sweep);
+    await ready.catch(() => {});
+    await (fanbase as Fanbase | null)?.close();
+  }
+
+  return { url, server, ready, close };
+}

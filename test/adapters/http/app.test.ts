@@ -1,0 +1,216 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../../fixtures/edge-cases/expected.js';
+import * as rowIssues from '../../../fixtures/row-issues/expected.js';
+import * as sparse from '../../../fixtures/sparse/expected.js';
+import { FIXTURES } from '../../support/duckdb.js';
+import { postFanbase, readyServer } from '../../support/http.js';
+
+const App = suite('Fanbase API');
+
+App('answers every field of every edge-case artist, as worked out by hand', async () => {
+  const server = await readyServer();
+  try {
+    for (const expected of edge.SUMMARIES) {
+      const { status, headers, json } = await postFanbase(
+        server.url,
+        JSON.stringify({ artist_id: expected.artist_id }),
+        {
+          'Content-Type': 'application/json',
+        },
+      );
+      assert.is(status, 200);
+      assert.is(headers.get('content-type'), 'application/json; charset=utf-8');
+      assert.equal(json, expected);
+      assert.equal(Object.keys(json), [
+        'success',
+        'artist_id',
+        'total_fans',
+        'fans_median_age',
+        'fans_top_countries',
+      ]);
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+App('answers the other fixtures too', async () => {
+  const rows = await readyServer({ data: `${FIXTURES}/row-issues/csv` });
+  assert.equal((await postFanbase(rows.url, '{"artist_id": 10}')).json, rowIssues.SUMMARY_10);
+  assert.equal((await postFanbase(rows.url, '{"artist_id": 11}')).json, rowIssues.SUMMARY_11);
+  await rows.close();
+  const thin = await readyServer({ data: `${FIXTURES}/sparse/csv` });
+  assert.equal((await postFanbase(thin.url, '{"artist_id": 123}')).json, sparse.SUMMARY_123);
+  await thin.close();
+});
+
+App("the specification's own curl command works as written (form-encoded content type)", async () => {
+  const server = await readyServer();
+  try {
+    // curl runs in its own process while this one serves: never a synchronous spawn here
+    const { stdout: out } = await promisify(execFile)('curl', [
+      '-s',
+      '-XPOST',
+      `${server.url}/fanbase`,
+      '-d',
+      '{"artist_id": 123}',
+    ]);
+    assert.equal(JSON.parse(out), edge.SUMMARIES[0]);
+    // and with no content type at all
+    const { json } = await postFanbase(server.url, '{"artist_id": 123}', { 'Content-Type': '' });
+    assert.equal(json, edge.SUMMARIES[0]);
+  } finally {
+    await server.close();
+  }
+});
+
+App('every bad request gets a 4xx problem saying what to fix, and the server stays up', async () => {
+  const server = await readyServer();
+  const cases: [string, number, RegExp][] = [
+    ['{"artist_id": 123', 400, /the body is not valid JSON/],
+    ['', 400, /the body is empty: send a JSON object like \{"artist_id": 123\}/],
+    ['{}', 400, /artist_id is missing/],
+    ['{"artist": 123}', 400, /artist_id is missing/],
+    ['{"artist_id": "123"}', 400, /artist_id must be a whole number, got the string "123"/],
+    ['{"artist_id": 12.5}', 400, /artist_id must be a whole number, got 12.5/],
+    ['{"artist_id": -1}', 400, /artist_id must be a whole number from 0 to 9007199254740991, got -1/],
+    ['{"artist_id": 9007199254740992}', 400, /from 0 to 9007199254740991, got 9007199254740992/],
+    ['{"artist_id": 1e400}', 400, /artist_id must be a whole number, got Infinity/],
+    ['[123]', 400, /the body must be a JSON object, got an array/],
+    ['123', 400, /the body must be a JSON object, got 123/],
+    ['null', 400, /the body must be a JSON object, got null/],
+    ['{"artist_id": {"id": 123}}', 400, /artist_id must be a whole number, got an object/],
+    ['{"artist_id": [123]}', 400, /artist_id must be a whole number, got an array/],
+    ['{"artist_id": null}', 400, /artist_id must be a whole number, got null/],
+    ['{"artist_id": true}', 400, /artist_id must be a whole number, got true/],
+    [
+      '{"__proto__": {"x": 1}, "artist_id": 123}',
+      400,
+      /unknown field "__proto__": only artist_id is accepted/,
+    ],
+    ['{"artist_id": 123, "constructor": {}}', 400, /unknown field "constructor"/],
+    [`{"artist_id": 123, "pad": "${'x'.repeat(2_000)}"}`, 413, /the body is over 1024 bytes/],
+    ['artist_id=123', 400, /not valid JSON/],
+  ];
+  try {
+    for (const [body, status, detail] of cases) {
+      const response = await postFanbase(server.url, body);
+      assert.is(response.status, status, body.slice(0, 50));
+      assert.is(response.headers.get('content-type'), 'application/problem+json', body);
+      assert.equal(Object.keys(response.json).sort(), ['detail', 'status', 'title', 'type']);
+      assert.is(response.json.status, status);
+      assert.match(response.json.type, /^urn:fanbase:problem:/);
+      assert.match(response.json.detail, detail, body.slice(0, 50));
+    }
+    const gzip = await postFanbase(server.url, '{"artist_id": 123}', { 'Content-Encoding': 'gzip' });
+    assert.is(gzip.status, 415);
+    assert.match(gzip.json.detail, /send the body uncompressed/);
+    // still up and right
+    assert.equal((await postFanbase(server.url, '{"artist_id": 123}')).json, edge.SUMMARIES[0]);
+  } finally {
+    await server.close();
+  }
+});
+
+App('wrong method: 405 with Allow; unknown path: 404; both as problems', async () => {
+  const server = await readyServer();
+  try {
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+      const response = await fetch(`${server.url}/fanbase`, { method });
+      assert.is(response.status, 405, method);
+      assert.is(response.headers.get('allow'), 'POST');
+      assert.is(response.headers.get('content-type'), 'application/problem+json');
+      assert.match(
+        ((await response.json()) as { detail: string }).detail,
+        new RegExp(`${method} is not allowed on /fanbase: use POST`),
+      );
+    }
+    const missing = await fetch(`${server.url}/fanbases`, { method: 'POST', body: '{"artist_id": 1}' });
+    assert.is(missing.status, 404);
+    assert.equal(await missing.json(), {
+      type: 'urn:fanbase:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'no resource at /fanbases: see /openapi.json',
+    });
+    const post = await fetch(`${server.url}/health`, { method: 'POST' });
+    assert.is(post.status, 405);
+    assert.match(post.headers.get('allow') ?? '', /GET/);
+  } finally {
+    await server.close();
+  }
+});
+
+App(
+  'request ids: echoed when given as a plain token, generated otherwise; logs hold no personal data',
+  async () => {
+    const server = await readyServer();
+    try {
+      const given = await fetch(`${server.url}/health`, { headers: { 'X-Request-Id': 'abc-123' } });
+      assert.is(given.headers.get('x-request-id'), 'abc-123');
+      const odd = await fetch(`${server.url}/health`, { headers: { 'X-Request-Id': 'a b\u00e9' } });
+      assert.match(odd.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+      await postFanbase(server.url, '{"artist_id": 123}');
+      await fetch(`${server.url}/fanbase?email=someone@example.com`, {
+        method: 'POST',
+        body: '{"artist_id": 500}',
+      });
+      const access = server.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      assert.ok(access.length >= 4);
+      for (const line of access) {
+        assert.equal(Object.keys(line).sort(), [
+          'duration_ms',
+          'hostname',
+          'level',
+          'method',
+          'msg',
+          'path',
+          'pid',
+          'request_id',
+          'status',
+          'time',
+        ]);
+      }
+      const all = server.lines.join('\n');
+      assert.not.match(all, /someone@example.com/);
+      assert.not.match(all, /artist_id": ?(123|500)/);
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+App('health, ready, metrics and openapi answer', async () => {
+  const server = await readyServer();
+  try {
+    assert.equal(await (await fetch(`${server.url}/health`)).json(), { status: 'ok' });
+    assert.equal(await (await fetch(`${server.url}/ready`)).json(), {
+      status: 'ready',
+      as_of: '2026-06-15',
+      artists: 3,
+      fans: 16,
+    });
+    await postFanbase(server.url, '{"artist_id": 123}');
+    await postFanbase(server.url, '{"artist_id": "x"}');
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    assert.match(metrics, /http_requests_total\{method="POST",route="\/fanbase",status="200"\} 1/);
+    assert.match(metrics, /http_requests_total\{method="POST",route="\/fanbase",status="400"\} 1/);
+    assert.match(
+      metrics,
+      /http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/fanbase",status="200"\}/,
+    );
+    assert.match(metrics, /fanbase_dataset_load_seconds \d/);
+    assert.match(metrics, /fanbase_dataset_rows\{table="streams"\} 28/);
+    assert.match(metrics, /fanbase_artists_with_fans 3/);
+    assert.match(metrics, /process_resident_memory_bytes \d+/);
+    const openapi = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string };
+    assert.is(openapi.openapi, '3.1.0');
+  } finally {
+    await server.close();
+  }
+});
+
+App.run();

@@ -1,0 +1,64 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readHttpConfig } from '../../../src/adapters/http/config.js';
+import { expectFanbaseError } from '../../support/expect-error.js';
+
+const Config = suite('readHttpConfig');
+
+Config('documented defaults', () => {
+  assert.equal(readHttpConfig({}), {
+    port: 8080,
+    host: '0.0.0.0',
+    data: undefined,
+    mapping: undefined,
+    asOf: undefined,
+    logLevel: 'info',
+    bodyLimit: 1024,
+    shutdownTimeoutMs: 10_000,
+  });
+});
+
+Config('reads every variable', () => {
+  const config = readHttpConfig({
+    PORT: '9000',
+    HOST: '127.0.0.1',
+    FANBASE_DATA: '/data',
+    FANBASE_MAPPING: '/data/m.json',
+    FANBASE_AS_OF: '2026-06-15',
+    LOG_LEVEL: 'warn',
+    BODY_LIMIT_BYTES: '4096',
+    SHUTDOWN_TIMEOUT_MS: '0',
+  });
+  assert.equal(config, {
+    port: 9000,
+    host: '127.0.0.1',
+    data: '/data',
+    mapping: '/data/m.json',
+    asOf: '2026-06-15',
+    logLevel: 'warn',
+    bodyLimit: 4096,
+    shutdownTimeoutMs: 0,
+  });
+  assert.is(readHttpConfig({ FANBASE_DATA: '  ' }).data, undefined);
+});
+
+Config('names the variable that is wrong', async () => {
+  await expectFanbaseError(
+    () => readHttpConfig({ PORT: '70000' }),
+    'INVALID_OPTIONS',
+    /PORT must be a whole number from 0 to 65535, got "70000"/,
+  );
+  await expectFanbaseError(() => readHttpConfig({ PORT: '80.5' }), 'INVALID_OPTIONS', /PORT/);
+  await expectFanbaseError(
+    () => readHttpConfig({ LOG_LEVEL: 'loud' }),
+    'INVALID_OPTIONS',
+    /LOG_LEVEL must be one of fatal, error/,
+  );
+  await expectFanbaseError(
+    () => readHttpConfig({ BODY_LIMIT_BYTES: '1' }),
+    'INVALID_OPTIONS',
+    /BODY_LIMIT_BYTES must be a whole number from 64/,
+  );
+});
+
+Config.run();

@@ -1,0 +1,97 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../../fixtures/edge-cases/expected.js';
+import { FIXTURES } from '../../support/duckdb.js';
+
+const MAIN = new URL('../../../dist/adapters/http/main.js', import.meta.url).pathname;
+
+/** Starts the built API (as `npm start` does) and resolves once it logs that the dataset is loaded. */
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      FANBASE_DATA: join(FIXTURES, 'edge-cases/parquet'),
+      FANBASE_AS_OF: '2026-06-15',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const loaded = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      const url = /"url":"([^"]+)"/.exec(stdout)?.[1];
+      if (url && stdout.includes('dataset loaded')) resolve(url);
+    });
+    exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
+  });
+  loaded.catch(() => {}); // a test of a failing start awaits `exited` instead
+  return { child, loaded, exited, output: () => ({ stdout, stderr }) };
+}
+
+const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGKILL');
+const Main = suite('main (npm start)');
+
+Main("serves the specification's curl command on localhost:8080 by default", async () => {
+  const server = start({});
+  try {
+    const url = await server.loaded;
+    assert.is(url, 'http://127.0.0.1:8080');
+    const { stdout } = await promisify(execFile)('sh', [
+      '-c',
+      `curl -XPOST http://localhost:8080/fanbase -d '{"artist_id": 123}'`,
+    ]);
+    assert.equal(JSON.parse(stdout), edge.SUMMARIES[0]);
+  } finally {
+    stop(server.child);
+  }
+});
+
+Main('SIGTERM finishes the request in flight, closes DuckDB and exits 0', async () => {
+  const server = start({ PORT: '0' });
+  try {
+    const url = new URL(await server.loaded);
+    const socket = connect(Number(url.port), '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    let answer = '';
+    socket.on('data', (c) => {
+      answer += c;
+    });
+    const body = '{"artist_id": 500}';
+    socket.write(
+      `POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 4)}`,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 100));
+    socket.write(body.slice(4));
+    assert.is(await server.exited, 0);
+    assert.match(answer, /^HTTP\/1.1 200 OK/);
+    assert.equal(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).total_fans, 2);
+    const { stdout } = server.output();
+    assert.match(stdout, /"signal":"SIGTERM","msg":"shutting down"/);
+    assert.match(stdout, /"msg":"stopped"/);
+  } finally {
+    stop(server.child);
+  }
+});
+
+Main('a bad setting exits 2 naming the variable; a dataset that cannot load exits 1 saying why', async () => {
+  const badPort = start({ PORT: 'eighty' });
+  assert.is(await badPort.exited, 2);
+  assert.match(badPort.output().stderr, /PORT must be a whole number from 0 to 65535, got "eighty"/);
+  const badData = start({ PORT: '0', FANBASE_DATA: join(FIXTURES, 'invalid/malformed-csv') });
+  assert.is(await badData.exited, 1);
+  assert.match(badData.output().stderr, /cannot load the dataset: .*streams.csv: malformed CSV at line 3/);
+});
+
+Main.run();

@@ -1,0 +1,99 @@
+import { connect } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../../fixtures/edge-cases/expected.js';
+import { startServer } from '../../../src/adapters/http/server.js';
+import { FanbaseError } from '../../../src/domain/errors.js';
+import type { Fanbase } from '../../../src/domain/fanbase.js';
+import { openFanbase } from '../../../src/open-fanbase.js';
+import { memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
+
+const Server = suite('startServer');
+
+Server('listens at once: /health answers and /ready is 503 until the dataset is loaded', async () => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => (release = r));
+  const slowOpen = async (options: Parameters<typeof openFanbase>[0]): Promise<Fanbase> => {
+    await gate;
+    return openFanbase(options);
+  };
+  const running = await startServer(TEST_CONFIG, memoryLogger().logger, slowOpen);
+  try {
+    assert.is((await fetch(`${running.url}/health`)).status, 200);
+    const notReady = await fetch(`${running.url}/ready`);
+    assert.is(notReady.status, 503);
+    assert.is(notReady.headers.get('retry-after'), '1');
+    assert.is(((await notReady.json()) as { type: string }).type, 'urn:fanbase:problem:not-ready');
+    assert.is((await postFanbase(running.url, '{"artist_id": 123}')).status, 503);
+    release();
+    await running.ready;
+    assert.is((await fetch(`${running.url}/ready`)).status, 200);
+    assert.equal((await postFanbase(running.url, '{"artist_id": 123}')).json, edge.SUMMARIES[0]);
+  } finally {
+    release();
+    await running.close();
+  }
+});
+
+Server('a dataset that fails to load rejects ready with the FanbaseError', async () => {
+  const running = await startServer({ ...TEST_CONFIG, data: '/nowhere' }, memoryLogger().logger);
+  try {
+    await running.ready.then(
+      () => assert.unreachable('loaded'),
+      (error) => {
+        assert.instance(error, FanbaseError);
+        assert.match(error.message, /data folder \/nowhere does not exist/);
+      },
+    );
+    assert.is((await fetch(`${running.url}/ready`)).status, 503);
+  } finally {
+    await running.close();
+  }
+});
+
+Server('close lets a request in flight finish, then refuses connections', async () => {
+  const server = await readyServer();
+  const { port } = new URL(server.url);
+  // a request whose body arrives in two parts: in flight while close() begins
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((r) => socket.once('connect', r));
+  const body = '{"artist_id": 123}';
+  socket.write(
+    `POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+  );
+  let answer = '';
+  socket.on('data', (chunk) => {
+    answer += chunk;
+  });
+  await new Promise((r) => setTimeout(r, 50));
+  const closed = server.close();
+  await new Promise((r) => setTimeout(r, 50));
+  const ended = new Promise((r) => socket.once('close', r));
+  socket.write(body.slice(5));
+  await closed;
+  await ended; // the server closed the connection after answering
+  assert.match(answer, /^HTTP\/1.1 200 OK/);
+  assert.match(answer, /Connection: close/i);
+  assert.equal(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)), edge.SUMMARIES[0]);
+  await fetch(`${server.url}/health`).then(
+    () => assert.unreachable('still accepting'),
+    (error) => assert.match(String(error.cause?.code ?? error), /ECONNREFUSED/),
+  );
+  socket.destroy();
+});
+
+Server('close does not wait past the shutdown timeout for a stalled request', async () => {
+  const server = await readyServer({ shutdownTimeoutMs: 200 });
+  const { port } = new URL(server.url);
+  const socket = connect(Number(port), '127.0.0.1');
+  await new Promise((r) => socket.once('connect', r));
+  socket.on('error', () => {});
+  socket.write('POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"ar');
+  await new Promise((r) => setTimeout(r, 50));
+  const started = Date.now();
+  await server.close();
+  assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
+  assert.ok(server.lines.some((l) => l.includes('requests still in flight at the shutdown timeout')));
+});
+
+Server.run();

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import type { HttpConfig } from '../../src/adapters/http/config.js';
+import { type RunningServer, startServer } from '../../src/adapters/http/server.js';
+import { FIXTURES } from './duckdb.js';
+
+/** A logger writing JSON lines into `lines`, for assertions on what is logged. */
+export function memoryLogger(lines: string[] = []) {
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(...String(chunk).trim().split('\n'));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+export const TEST_CONFIG: HttpConfig = {
+  port: 0,
+  host: '127.0.0.1',
+  data: join(FIXTURES, 'edge-cases/parquet'),
+  mapping: undefined,
+  asOf: '2026-06-15',
+  logLevel: 'info',
+  bodyLimit: 1024,
+  shutdownTimeoutMs: 2_000,
+};
+
+/** Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready. */
+export async function readyServer(
+  config: Partial<HttpConfig> = {},
+): Promise<RunningServer & { lines: string[] }> {
+  const { logger, lines } = memoryLogger();
+  const running = await startServer({ ...TEST_CONFIG, ...config }, logger);
+  await running.ready;
+  return { ...running, lines };
+}
+
+/** POSTs `body` (a string, sent as is) to /fanbase. */
+export async function postFanbase(url: string, body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/fanbase`, { method: 'POST', body, headers });
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads any field of the answer
+  const json: any = await response.json();
+  return { status: response.status, headers: response.headers, json };
+}
