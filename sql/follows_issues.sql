@@ -1,4 +1,4 @@
--- one row per problem found in the follows export: its reason, an example text, a key to order examples by
+-- one row per problem found in the follows export: its reason, an example naming the row by ids only, a sort key
 with source as (
     select * from follows_source
 ),
@@ -30,7 +30,7 @@ problems as (
     select 'unknown_user', user_id, example
     from described where user_id is not null and artist_id is not null and user_id not in (select user_id from known_users)
     union all
-    select 'followed_after_as_of', user_id, example || ' from ' || followed_at::date
+    select 'followed_after_as_of', user_id, example
     from described where followed_at >= $as_of::date + 1
     union all
     select 'duplicate_follow', user_id, 'user_id ' || user_id || ' follows artist_id ' || artist_id || ' on ' || count_rows || ' rows'

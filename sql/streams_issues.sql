@@ -1,4 +1,4 @@
--- one row per problem found in the streams export: its reason, an example text, a key to order examples by
+-- one row per problem found in the streams export: its reason, an example naming the row by ids only, a sort key
 with source as (
     select * from streams_source
 ),
@@ -19,7 +19,7 @@ described as (
     select
         *,
         'user_id ' || coalesce(user_id::varchar, 'null') || ', artist_id ' || coalesce(artist_id::varchar, 'null')
-        || ' at ' || coalesce(strftime(streamed_at, '%Y-%m-%d %H:%M:%S'), 'null') as example
+        as example
     from source
 ),
 
@@ -45,8 +45,7 @@ problems as (
     select
         'duplicate_stream',
         user_id,
-        'user_id ' || user_id || ', artist_id ' || artist_id || ' at ' || strftime(streamed_at, '%Y-%m-%d %H:%M:%S')
-        || ' on ' || count_rows || ' rows'
+        'user_id ' || user_id || ', artist_id ' || artist_id || ': ' || count_rows || ' rows at one instant'
     from duplicated
 )
 

@@ -1,4 +1,4 @@
--- one row per problem found in the users export: its reason, an example text, a key to order examples by
+-- one row per problem found in the users export: its reason, an example naming the row by ids only, a sort key
 with source as (
     select * from users_source
 ),
@@ -18,10 +18,10 @@ problems as (
     select 'duplicate_user_id', user_id, 'user_id ' || user_id || ' on ' || count_rows || ' rows'
     from duplicated
     union all
-    select 'birth_date_in_future', user_id, 'user_id ' || user_id || ': birth_date ' || birth_date
+    select 'birth_date_in_future', user_id, 'user_id ' || user_id
     from source where birth_date > $as_of::date
     union all
-    select 'birth_date_implausible', user_id, 'user_id ' || user_id || ': birth_date ' || birth_date
+    select 'birth_date_implausible', user_id, 'user_id ' || user_id
     from source where birth_date <= $as_of::date - interval 130 years
     union all
     select 'unknown_country', user_id, 'user_id ' || user_id || ': country "' || country || '"'

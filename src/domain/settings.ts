@@ -1,4 +1,5 @@
 import { type CalendarDate, daysBefore, parseCalendarDate, todayUtc } from './calendar-date.js';
+import { isCountryCode } from './countries.js';
 import { FanbaseError } from './errors.js';
 import { DEFAULT_MAJORITY_POLICY, type MajorityPolicy } from './majority.js';
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig, type ScoreWeights, validateScoreConfig } from './score.js';
@@ -70,11 +71,22 @@ export function resolveSettings(options: SettingsOptions = {}, now: Date = new D
     ...options.score,
     weights: { ...DEFAULT_SCORE_CONFIG.weights, ...options.score?.weights },
   });
-  const majority = { ...DEFAULT_MAJORITY_POLICY, ...options.majority };
+  // A caller's table adds to the built-in one (set a country to the default age to undo an entry), and the
+  // age for an unknown country stays the strictest of the result unless given.
+  const byCountry = { ...DEFAULT_MAJORITY_POLICY.byCountry, ...options.majority?.byCountry };
+  for (const code of Object.keys(byCountry)) {
+    if (!isCountryCode(code))
+      invalid(`majority.byCountry.${code}`, 'is not an ISO 3166-1 alpha-2 code (upper case)');
+  }
+  const defaultAge = options.majority?.defaultAge ?? DEFAULT_MAJORITY_POLICY.defaultAge;
+  const unknownCountryAge =
+    options.majority?.unknownCountryAge ??
+    Math.max(defaultAge, ...Object.values(byCountry).filter(Number.isFinite));
+  const majority: MajorityPolicy = { defaultAge, unknownCountryAge, byCountry };
   for (const [country, age] of Object.entries({
-    default: majority.defaultAge,
-    unknown: majority.unknownCountryAge,
-    ...majority.byCountry,
+    default: defaultAge,
+    unknown: unknownCountryAge,
+    ...byCountry,
   })) {
     if (!Number.isInteger(age) || age < 0 || age > 150) {
       invalid(`majority.${country}`, `must be an age in whole years, got ${age}`);

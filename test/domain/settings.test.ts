@@ -28,6 +28,16 @@ Resolve('partial score settings keep the other defaults', () => {
   assert.is(s.score.weights.listening, DEFAULT_SCORE_CONFIG.weights.listening);
 });
 
+Resolve('a majority table adds to the built-in one; unknown countries get the strictest age', () => {
+  const s = resolveSettings({ majority: { byCountry: { FR: 19 } } });
+  assert.is(s.majority.byCountry.FR, 19);
+  assert.is(s.majority.byCountry.US, 21, 'the built-in table stays');
+  assert.is(s.majority.unknownCountryAge, 21);
+  const stricter = resolveSettings({ majority: { byCountry: { FR: 25 } } });
+  assert.is(stricter.majority.unknownCountryAge, 25);
+  assert.is(resolveSettings({ majority: { unknownCountryAge: 30 } }).majority.unknownCountryAge, 30);
+});
+
 Resolve('refuses bad settings, naming them', () => {
   const cases: [Parameters<typeof resolveSettings>[0], RegExp][] = [
     [{ asOf: '2026-13-01' }, /asOf must be a date/],
@@ -37,6 +47,7 @@ Resolve('refuses bad settings, naming them', () => {
     [{ fan: { minStreams: 0 } }, /fan.minStreams must be/],
     [{ asOf: '2026-01-01', fan: { since: '2026-02-01' } }, /fan.since \(2026-02-01\) is after asOf/],
     [{ majority: { byCountry: { FR: 17.5 } } }, /majority.FR must be an age in whole years/],
+    [{ majority: { byCountry: { us: 21 } } }, /majority.byCountry.us is not an ISO 3166-1 alpha-2 code/],
     [{ score: { streamsHalf: Number.NaN } }, /score.streamsHalf must be a number > 0/],
   ];
   for (const [options, message] of cases) {

@@ -52,6 +52,7 @@ export class ConnectionPool {
   private readonly waiting: ((c: PooledConnection) => void)[] = [];
   private drained: (() => void) | null = null;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   private constructor(connections: PooledConnection[]) {
     this.all = connections;
@@ -59,11 +60,21 @@ export class ConnectionPool {
   }
 
   static async create(instance: DuckDBInstance, size: number): Promise<ConnectionPool> {
+    if (!Number.isSafeInteger(size) || size < 1) {
+      throw new FanbaseError('INVALID_OPTIONS', `connections must be a whole number >= 1, got ${size}`, {
+        field: 'connections',
+      });
+    }
     const connections: PooledConnection[] = [];
-    for (let i = 0; i < size; i++) {
-      const connection = await instance.connect();
-      await connection.run("set TimeZone = 'UTC'");
-      connections.push(new PooledConnection(connection));
+    try {
+      for (let i = 0; i < size; i++) {
+        const connection = await instance.connect();
+        connections.push(new PooledConnection(connection));
+        await connection.run("set TimeZone = 'UTC'");
+      }
+    } catch (error) {
+      for (const connection of connections) connection.closeSync();
+      throw error;
     }
     return new ConnectionPool(connections);
   }
@@ -84,11 +95,13 @@ export class ConnectionPool {
     }
   }
 
-  /** Refuses new calls, waits for the ones in flight, then closes every connection. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    if (this.idle.length < this.all.length) await new Promise<void>((r) => (this.drained = r));
-    for (const connection of this.all) connection.closeSync();
+  /** Refuses new calls, waits for the ones in flight, then closes every connection. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.closed = true;
+      if (this.idle.length < this.all.length) await new Promise<void>((r) => (this.drained = r));
+      for (const connection of this.all) connection.closeSync();
+    })();
+    return this.closing;
   }
 }

@@ -25,6 +25,7 @@ export class DuckDbFanRepository implements FanRepository {
   readonly report: DataReport;
   private readonly instance: DuckDBInstance;
   private readonly pool: ConnectionPool;
+  private closing: Promise<void> | undefined;
 
   private constructor(instance: DuckDBInstance, pool: ConnectionPool, report: DataReport) {
     this.instance = instance;
@@ -39,13 +40,7 @@ export class DuckDbFanRepository implements FanRepository {
     settings: Settings,
     options: DuckDbOptions = {},
   ): Promise<DuckDbFanRepository> {
-    const config: Record<string, string> = {
-      autoinstall_known_extensions: 'false',
-      autoload_known_extensions: 'false',
-      threads: String(options.threads ?? availableParallelism()),
-    };
-    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(':memory:', config);
+    const instance = await DuckDBInstance.create(':memory:', engineConfig(options));
     try {
       const loader = await instance.connect();
       let report: DataReport;
@@ -54,7 +49,7 @@ export class DuckDbFanRepository implements FanRepository {
       } finally {
         loader.closeSync();
       }
-      const pool = await ConnectionPool.create(instance, options.connections ?? 4);
+      const pool = await ConnectionPool.create(instance, options.connections ?? DEFAULT_CONNECTIONS);
       return new DuckDbFanRepository(instance, pool, report);
     } catch (error) {
       instance.closeSync();
@@ -90,10 +85,44 @@ export class DuckDbFanRepository implements FanRepository {
     return rows.map(toFanRecord);
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
-    this.instance.closeSync();
+  close(): Promise<void> {
+    this.closing ??= this.pool.close().then(() => this.instance.closeSync());
+    return this.closing;
   }
+}
+
+const DEFAULT_CONNECTIONS = 4;
+const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/** DuckDB's settings from the options, checked so that a wrong one is named rather than failing inside DuckDB. */
+function engineConfig(options: DuckDbOptions): Record<string, string> {
+  const wholeNumber = (name: 'threads' | 'connections', value: number | undefined, max: number) => {
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1 || value > max)) {
+      throw new FanbaseError(
+        'INVALID_OPTIONS',
+        `${name} must be a whole number from 1 to ${max}, got ${value}`,
+        {
+          field: name,
+        },
+      );
+    }
+  };
+  wholeNumber('threads', options.threads, 1024);
+  wholeNumber('connections', options.connections, 64);
+  if (options.memoryLimit !== undefined && !MEMORY.test(options.memoryLimit)) {
+    throw new FanbaseError(
+      'INVALID_OPTIONS',
+      `memoryLimit must be a size such as '4GB' or '512MiB', got ${JSON.stringify(options.memoryLimit)}`,
+      { field: 'memoryLimit' },
+    );
+  }
+  const config: Record<string, string> = {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    threads: String(options.threads ?? availableParallelism()),
+  };
+  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  return config;
 }
 
 function toArtistProfile(row: Record<string, PlainValue>): ArtistProfile {

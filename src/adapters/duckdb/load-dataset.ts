@@ -3,6 +3,7 @@ import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import { DATA_CONTRACT } from '../../domain/data-contract.js';
 import { policyFor } from '../../domain/data-policies.js';
 import type { DataIssue, DataReport, SourceReport } from '../../domain/data-report.js';
+import { FanbaseError } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
 import type { Param } from './connection-pool.js';
 import { locateSource } from './locate-source.js';
@@ -54,7 +55,19 @@ export async function loadDataset(
 
   const params = parametersOf(settings, sources);
   for (const name of BUILD_ORDER) {
-    await run(conn, `create or replace table ${name} as ${sqlFile(name)}`, params);
+    try {
+      await run(conn, `create or replace table ${name} as ${sqlFile(name)}`, params);
+    } catch (error) {
+      // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
+      throw new FanbaseError(
+        'INTERNAL',
+        `building ${name} failed: ${(error as Error).message.split('\n')[0]}`,
+        {},
+        {
+          cause: error,
+        },
+      );
+    }
   }
   const issues: DataIssue[] = [];
   for (const table of ['users', 'streams', 'follows'] as const) {

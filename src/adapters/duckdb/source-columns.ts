@@ -10,7 +10,15 @@ export interface ColumnConversion {
   bad: string | null;
   /** What a good value looks like, for error messages. */
   expected: string;
+  /** SQL aggregate true when the column as a whole cannot be right, and what to say then. */
+  columnCheck?: { sql: string; problem: string };
 }
+
+/** Events (streams, follows) happen between these instants; outside, the value or its epoch unit is wrong. */
+const EVENTS_FROM = "timestamp '1990-01-01'";
+const EVENTS_UNTIL = "timestamp '2200-01-01'";
+const outsideEvents = (v: string) =>
+  `(not isfinite(${v}) or ${v} < ${EVENTS_FROM} or ${v} >= ${EVENTS_UNTIL})`;
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 const SMALL_INTEGERS = /^(TINYINT|SMALLINT|INTEGER|UTINYINT|USMALLINT|UINTEGER)$/;
@@ -24,7 +32,7 @@ const EXPECTED: Record<ColumnKind, string> = {
   count: 'whole numbers',
   date: 'dates (YYYY-MM-DD)',
   timestamp:
-    'timestamps (ISO 8601, e.g. 2026-01-31T18:05:00Z) or Unix epoch numbers with an epoch unit in the mapping',
+    'timestamps from 1990 to 2199 (ISO 8601, e.g. 2026-01-31T18:05:00Z, or Unix epoch numbers with the right epoch unit in the mapping)',
   country: 'ISO 3166-1 alpha-2 codes (text)',
   boolean: 'booleans (true/false, 1/0)',
 };
@@ -48,11 +56,23 @@ export function convertColumn(
     if (!isNumber && !TEXTS.test(type)) return `is ${type}, but the mapping says it holds epoch numbers`;
     const number = isNumber ? q : `try_cast(${text} as double)`;
     const ts = `try(make_timestamp((${number} * ${MICROS[epoch]})::bigint))`;
-    const value = kind === 'date' ? `${ts}::date` : ts;
+    if (kind === 'timestamp') {
+      return {
+        value: ts,
+        bad: `${q} is not null and (${ts} is null or ${outsideEvents(ts)})`,
+        expected: `Unix epoch numbers in ${epoch} giving times from 1990 to 2199 (is the epoch unit right?)`,
+      };
+    }
+    const value = `${ts}::date`;
     return {
       value,
-      bad: `${q} is not null and (${value}) is null`,
+      bad: `${q} is not null and (${value} is null or not isfinite(${value}))`,
       expected: `Unix epoch numbers in ${epoch}`,
+      // every birth date before March 1973 means numbers smaller than the unit says: seconds read as ms
+      columnCheck: {
+        sql: `max(${value}) < date '1973-03-04'`,
+        problem: `every value falls before 1973-03-04 when read as ${epoch}: the epoch unit looks too small (seconds read as milliseconds?): fix the epoch unit in the mapping`,
+      },
     };
   }
 
@@ -74,30 +94,41 @@ export function convertColumn(
       const present = TEXTS.test(type) ? `${text} is not null` : `${q} is not null`;
       return { value, bad: `${present} and coalesce(not (${inRange(value)}), true)`, expected };
     }
-    case 'date':
-      if (type === 'DATE') return { value: q, bad: null, expected };
-      if (/^TIMESTAMP WITH TIME ZONE$/.test(type))
-        return { value: `timezone('UTC', ${q})::date`, bad: null, expected };
-      if (/^TIMESTAMP/.test(type)) return { value: `${q}::date`, bad: null, expected };
+    case 'date': {
+      let value: string | undefined;
+      if (type === 'DATE') value = q;
+      else if (/^TIMESTAMP WITH TIME ZONE$/.test(type)) value = `timezone('UTC', ${q})::date`;
+      else if (/^TIMESTAMP/.test(type)) value = `${q}::date`;
+      if (value) return { value, bad: `${q} is not null and not isfinite(${value})`, expected };
       if (TEXTS.test(type)) {
-        const value = `try_cast(${text} as date)`;
-        return { value, bad: `${text} is not null and ${value} is null`, expected };
+        value = `try_cast(${text} as date)`;
+        return {
+          value,
+          bad: `${text} is not null and (${value} is null or not isfinite(${value}))`,
+          expected,
+        };
       }
       if (isNumber)
         return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
       return `is ${type}, expected ${expected}`;
-    case 'timestamp':
-      if (/^TIMESTAMP WITH TIME ZONE$/.test(type))
-        return { value: `timezone('UTC', ${q})`, bad: null, expected };
-      if (/^TIMESTAMP/.test(type) || type === 'DATE')
-        return { value: `${q}::timestamp`, bad: null, expected };
+    }
+    case 'timestamp': {
+      let value: string | undefined;
+      if (/^TIMESTAMP WITH TIME ZONE$/.test(type)) value = `timezone('UTC', ${q})`;
+      else if (/^TIMESTAMP/.test(type) || type === 'DATE') value = `${q}::timestamp`;
+      if (value) return { value, bad: `${q} is not null and ${outsideEvents(value)}`, expected };
       if (TEXTS.test(type)) {
-        const value = `timezone('UTC', try_cast(${text} as timestamptz))`;
-        return { value, bad: `${text} is not null and ${value} is null`, expected };
+        value = `timezone('UTC', try_cast(${text} as timestamptz))`;
+        return {
+          value,
+          bad: `${text} is not null and (${value} is null or ${outsideEvents(value)})`,
+          expected,
+        };
       }
       if (isNumber)
         return `holds numbers (${type}): if they are Unix times, set the epoch unit in the mapping`;
       return `is ${type}, expected ${expected}`;
+    }
     case 'country':
       if (TEXTS.test(type)) return { value: `upper(${text})`, bad: null, expected };
       return `is ${type}, expected ${expected}`;

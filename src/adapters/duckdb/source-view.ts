@@ -46,7 +46,7 @@ export async function createSourceView(
       [...types.keys()].find((k) => k === wanted) ??
       [...types.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
     if (actual === undefined) {
-      if (column.required) {
+      if (column.required || mapping?.columns?.[column.name] !== undefined) {
         const mapped = wanted === column.name ? '' : ` (mapped from "${wanted}")`;
         throw new FanbaseError(
           'DATA_COLUMN_MISSING',
@@ -77,6 +77,7 @@ export async function createSourceView(
   }
 
   await checkValues(conn, raw, source, fileLabel, checks);
+  await checkColumns(conn, raw, source, fileLabel, checks);
   await conn.run(`create or replace view ${table.name}_source as select ${selects.join(', ')} from ${raw}`);
   const rows = plainRows(
     (await conn.runAndReadAll(`select count(*) as n from ${raw}`)).getRowObjectsJS() as Record<
@@ -106,14 +107,42 @@ async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSourc
       await conn.run(`select count(*) from ${raw}`);
       return;
     case 'jsonl':
-      await conn.run(
-        `create or replace table ${raw} as select * from read_json(${files}, format = 'newline_delimited', union_by_name = true)`,
-      );
+      await readJsonLines(conn, raw, files, source);
       return;
     case 'csv':
       await readCsv(conn, raw, files, source);
       return;
   }
+}
+
+/**
+ * JSON lines are read with every field as text, like CSV: DuckDB would otherwise guess types from a
+ * sample of the first rows and silently convert whatever follows it. Our own checks then see every row.
+ */
+async function readJsonLines(
+  conn: DuckDBConnection,
+  raw: string,
+  files: string,
+  source: LocatedSource,
+): Promise<void> {
+  const keys = (
+    await conn.runAndReadAll(
+      `select distinct unnest(json_keys(json)) as k from read_ndjson_objects(${files}) order by k`,
+    )
+  )
+    .getRowObjectsJS()
+    .map((r) => String(r.k));
+  if (keys.length === 0) {
+    throw new FanbaseError(
+      'DATA_MALFORMED',
+      `${source.files[0] ?? files}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
+      { table: source.table.name },
+    );
+  }
+  const columns = keys.map((k) => `${sqlString(k)}: 'VARCHAR'`).join(', ');
+  await conn.run(
+    `create or replace table ${raw} as select * from read_json(${files}, format = 'newline_delimited', columns = {${columns}})`,
+  );
 }
 
 async function readCsv(
@@ -155,8 +184,9 @@ async function checkValues(
   raw: string,
   source: LocatedSource,
   fileLabel: string,
-  checks: ValueCheck[],
+  all: ValueCheck[],
 ): Promise<void> {
+  const checks = all.filter((c) => c.conversion.bad);
   if (checks.length === 0) return;
   const counts = plainRows(
     (
@@ -204,6 +234,29 @@ async function checkValues(
       ...(firstLine === undefined ? {} : { line: firstLine }),
     },
   );
+}
+
+async function checkColumns(
+  conn: DuckDBConnection,
+  raw: string,
+  source: LocatedSource,
+  fileLabel: string,
+  checks: ValueCheck[],
+): Promise<void> {
+  for (const check of checks) {
+    const columnCheck = check.conversion.columnCheck;
+    if (!columnCheck) continue;
+    const row = (
+      await conn.runAndReadAll(`select coalesce(${columnCheck.sql}, false) as wrong from ${raw}`)
+    ).getRowObjectsJS()[0];
+    if (row?.wrong === true) {
+      throw new FanbaseError(
+        'DATA_WRONG_TYPE',
+        `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}): ${columnCheck.problem}`,
+        { table: source.table.name, file: fileLabel, column: check.sourceColumn },
+      );
+    }
+  }
 }
 
 async function globFiles(conn: DuckDBConnection, pattern: string): Promise<string[]> {

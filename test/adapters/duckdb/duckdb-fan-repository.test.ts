@@ -112,9 +112,48 @@ Repository('without ms_played, the score leaves listening out', async () => {
   await repository.close();
 });
 
+Repository('engine options are checked and named', async () => {
+  const settings = resolveSettings({ asOf: '2026-06-15' });
+  const dir = join(FIXTURES, 'edge-cases/parquet');
+  for (const [options, message] of [
+    [{ threads: 0 }, /threads must be a whole number from 1 to 1024, got 0/],
+    [{ connections: 0 }, /connections must be a whole number from 1 to 64, got 0/],
+    [{ connections: 1.5 }, /connections must be/],
+    [{ memoryLimit: 'lots' }, /memoryLimit must be a size such as '4GB'/],
+  ] as const) {
+    await expectFanbaseError(
+      () => DuckDbFanRepository.open(dir, {}, settings, options),
+      'INVALID_OPTIONS',
+      message,
+    );
+  }
+  const small = await DuckDbFanRepository.open(dir, {}, settings, {
+    threads: 1,
+    memoryLimit: '256MB',
+    connections: 1,
+  });
+  assert.is((await small.artistProfile(123)).total_fans, 10);
+  await small.close();
+});
+
+Repository('artistProfiles gives every artist with fans, as artistProfile does one by one', async () => {
+  const { repository } = await open('edge-cases/csv', { asOf: '2026-06-15' });
+  const all = await repository.artistProfiles();
+  assert.equal(
+    all.map((p) => p.artist_id),
+    [123, 200, 500],
+  );
+  for (const profile of all) assert.equal(profile, await repository.artistProfile(profile.artist_id));
+  await repository.close();
+});
+
 Repository('after close, calls fail with CLOSED', async () => {
   const { repository } = await open('edge-cases/parquet', { asOf: '2026-06-15' });
-  await repository.close();
+  const inFlight = repository.topFans(123, 1);
+  const first = repository.close();
+  assert.is(repository.close(), first, 'close is idempotent');
+  await first;
+  assert.is((await inFlight)[0]?.user_id, 1, 'a call in flight finishes before the engine closes');
   await expectFanbaseError(() => repository.topFans(123, 1), 'CLOSED', /closed/);
 });
 

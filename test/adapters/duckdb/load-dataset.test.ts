@@ -37,6 +37,10 @@ Load('reports every problem row of row-issues by reason, with policy and example
     assert.ok(issue.policy.length > 10, issue.reason);
     assert.ok(issue.examples.length >= 1 && issue.examples.length <= 3, issue.reason);
   }
+  // examples name rows by ids only: no birth date, time or listening detail of anyone
+  for (const issue of report.issues) {
+    for (const example of issue.examples) assert.not.match(example, /\d{4}-\d{2}-\d{2}|\d{2}:\d{2}/, example);
+  }
   const duplicates = report.issues.find((i) => i.reason === 'duplicate_user_id');
   assert.equal(duplicates?.examples, ['user_id 1 on 2 rows', 'user_id 2 on 2 rows', 'user_id 3 on 2 rows']);
   assert.equal(report.warnings, []);

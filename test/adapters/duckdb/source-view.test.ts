@@ -117,7 +117,7 @@ View('epoch numbers without a unit say to set one', async () => {
   await expectFanbaseError(
     () => view(join(FIXTURES, 'invalid/epoch-without-unit'), 'streams'),
     'DATA_WRONG_TYPE',
-    /column "streamed_at" \(streams.streamed_at\) expects timestamps .*line 2 has "1780308000000"/,
+    /column "streamed_at" \(streams.streamed_at\) expects timestamps from 1990 to 2199 .*line 2 has "1780308000000"/,
     /These look like Unix epoch numbers: set streams.epoch.streamed_at to "s", "ms" or "us" in the mapping/,
   );
   const { rows } = await view(join(FIXTURES, 'invalid/epoch-without-unit'), 'streams', {
@@ -158,6 +158,81 @@ View('a truncated or garbage parquet file is named and called incomplete', async
     () => view(dir, 'streams'),
     'DATA_UNREADABLE',
     /streams.parquet is not a complete parquet file/,
+  );
+});
+
+/** Writes a throwaway export folder with the given files. */
+function exportDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-export-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+View('JSON lines are checked on every row, not on a sample of the first ones', async () => {
+  const good = Array.from({ length: 25_000 }, (_, i) => JSON.stringify({ user_id: i + 1, consent: true }));
+  const consent = exportDir({
+    'users.jsonl': `${[...good, '{"user_id": 25001, "consent": -1}'].join('\n')}\n`,
+  });
+  await expectFanbaseError(
+    () => view(consent, 'users'),
+    'DATA_WRONG_TYPE',
+    /users.jsonl: column "consent" \(users.consent\) expects booleans .* line 25001 has "-1"/,
+  );
+  const fraction = exportDir({
+    'users.jsonl': `${[...good, '{"user_id": 29999.6, "consent": true}'].join('\n')}\n`,
+  });
+  await expectFanbaseError(
+    () => view(fraction, 'users'),
+    'DATA_WRONG_TYPE',
+    /users.user_id.*line 25001 has "29999.6"/,
+  );
+});
+
+View('a wrong epoch unit is caught: seconds read as milliseconds', async () => {
+  // 1276000000 s is 2010-06-08; read as ms it is 1970-01-15
+  const users = exportDir({ 'users.csv': 'user_id,birth_date\n1,1276000000\n2,600000000\n' });
+  await expectFanbaseError(
+    () => view(users, 'users', { epoch: { birth_date: 'ms' } }),
+    'DATA_WRONG_TYPE',
+    /column "birth_date" \(users.birth_date\): every value falls before 1973-03-04 when read as ms: the epoch unit looks too small/,
+  );
+  assert.is((await view(users, 'users', { epoch: { birth_date: 's' } })).rows[0]?.birth_date, '2010-06-08');
+  const streams = exportDir({ 'streams.csv': 'user_id,artist_id,streamed_at\n1,2,1780308000\n' });
+  await expectFanbaseError(
+    () => view(streams, 'streams', { epoch: { streamed_at: 'ms' } }),
+    'DATA_WRONG_TYPE',
+    /streams.streamed_at\) expects Unix epoch numbers in ms giving times from 1990 to 2199 \(is the epoch unit right\?\)/,
+  );
+});
+
+View('special time words and times outside 1990-2199 are refused, not loaded', async () => {
+  for (const value of ['-infinity', 'infinity', 'epoch', '1969-12-31T00:00:00Z', '2400-01-01T00:00:00Z']) {
+    const dir = exportDir({ 'streams.csv': `user_id,artist_id,streamed_at\n1,2,${value}\n` });
+    await expectFanbaseError(
+      () => view(dir, 'streams'),
+      'DATA_WRONG_TYPE',
+      /streams.streamed_at\) expects timestamps from 1990 to 2199/,
+    );
+  }
+  const birth = exportDir({ 'users.csv': 'user_id,birth_date\n1,infinity\n' });
+  await expectFanbaseError(() => view(birth, 'users'), 'DATA_WRONG_TYPE', /users.birth_date\) expects dates/);
+});
+
+View(
+  'a birth date written with a time and an offset keeps its calendar date, in CSV and JSON lines alike',
+  async () => {
+    const csv = exportDir({ 'users.csv': 'user_id,birth_date\n1,2008-06-16T00:00:00+02:00\n' });
+    const jsonl = exportDir({ 'users.jsonl': '{"user_id": 1, "birth_date": "2008-06-16T00:00:00+02:00"}\n' });
+    assert.is((await view(csv, 'users')).rows[0]?.birth_date, '2008-06-16');
+    assert.is((await view(jsonl, 'users')).rows[0]?.birth_date, '2008-06-16');
+  },
+);
+
+View('a column the mapping names must exist, even an optional one', async () => {
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'edge-cases/csv'), 'users', { columns: { birth_date: 'dob_typo' } }),
+    'DATA_COLUMN_MISSING',
+    /no column "dob_typo" for users.birth_date \(mapped from "dob_typo"\)/,
   );
 });
 
