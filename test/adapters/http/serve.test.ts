@@ -39,7 +39,7 @@ function start(env: Record<string, string>) {
 }
 
 const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGKILL');
-const Main = suite('main (npm start)');
+const Main = suite('serve (npm start)');
 
 Main("serves the specification's curl command on localhost:8080 by default", async () => {
   const server = start({});

@@ -1,0 +1,26 @@
+import type { Command } from 'cac';
+import { single } from './flags.js';
+
+/** Declares the flags that say which data to read and for which date, shared by every command. */
+export function withDataFlags(command: Command): Command {
+  return command
+    .option('--data <folder>', 'Folder of the exports (default: $FANBASE_DATA, else the bundled demo data)')
+    .option(
+      '--mapping <file>',
+      'Mapping file (default: $FANBASE_MAPPING, else <data>/fanbase.json if present)',
+    )
+    .option('--as-of <date>', 'Date to compute for, YYYY-MM-DD (default: $FANBASE_AS_OF, else today in UTC)');
+}
+
+/** The library options from those flags, falling back on the environment as documented. */
+export function dataOptions(
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = process.env,
+): { data: string | undefined; mapping: string | undefined; asOf: string | undefined } {
+  const orEnv = (value: string | undefined, name: string) => value ?? (env[name]?.trim() || undefined);
+  return {
+    data: orEnv(single(flags.data, '--data'), 'FANBASE_DATA'),
+    mapping: orEnv(single(flags.mapping, '--mapping'), 'FANBASE_MAPPING'),
+    asOf: orEnv(single(flags.asOf, '--as-of'), 'FANBASE_AS_OF'),
+  };
+}

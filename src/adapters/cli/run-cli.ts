@@ -1,0 +1,36 @@
+import type { CAC } from 'cac';
+import { FanbaseError, isFanbaseError } from '../../domain/errors.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+
+/**
+ * Runs a cac program: stdout carries only data; errors go to stderr as one line (plus where to find usage
+ * for command-line mistakes) with the exit code of `exitCodeOf`. A closed stdout (`| head -1`) ends the
+ * program quietly.
+ */
+export async function runCli(cli: CAC, argv: string[] = process.argv): Promise<void> {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
+  try {
+    cli.parse(argv, { run: false });
+    if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
+      const commands = cli.commands.map((c) => c.name).filter(Boolean);
+      const given = cli.args[0];
+      throw new FanbaseError(
+        'INVALID_ARGUMENT',
+        `${given === undefined ? 'a command is needed' : `"${given}" is not a command`}: use ${commands.join(', ')}`,
+      );
+    }
+    await cli.runMatchedCommand();
+  } catch (error) {
+    const code = exitCodeOf(error);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${cli.name}: ${message}\n`);
+    if (code === EXIT.usage) process.stderr.write(`Run ${cli.name} --help for usage.\n`);
+    if (!isFanbaseError(error) && code !== EXIT.usage && error instanceof Error && error.stack) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+    process.exitCode = code;
+  }
+}

@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { isFanbaseError } from '../../domain/errors.js';
+import type { HttpConfig } from './config.js';
+import { startServer } from './server.js';
+
+/**
+ * Runs the API as a process: logs to stdout, exits 1 when it cannot listen or load the dataset, and on
+ * SIGTERM or SIGINT shuts down gracefully and exits 0. What `npm start` and `fanbase serve` run.
+ */
+export async function serve(config: HttpConfig): Promise<void> {
+  const logger = pino(
+    { level: config.logLevel, base: { service: 'fanbase' } },
+    pino.destination({ sync: false }),
+  );
+  const fail = (error: unknown, message: string): never => {
+    logger.fatal(
+      isFanbaseError(error) ? { code: error.code, detail: error.message } : { err: error },
+      message,
+    );
+    logger.flush();
+    process.stderr.write(`fanbase: ${message}: ${(error as Error).message}\n`);
+    process.exit(1);
+  };
+
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(config, logger);
+  } catch (error) {
+    return fail(error, `cannot listen on ${config.host}:${config.port}`);
+  }
+  running.ready.catch((error) => fail(error, 'cannot load the dataset'));
+
+  let stopping = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      running.close().then(
+        () => {
+          logger.info('stopped');
+          logger.flush();
+          process.exit(0);
+        },
+        (error) => fail(error, 'shutdown failed'),
+      );
+    });
+  }
+}

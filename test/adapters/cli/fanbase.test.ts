@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../../fixtures/edge-cases/expected.js';
+import { at, COMMAND, run } from '../../support/cli.js';
+import { FIXTURES } from '../../support/duckdb.js';
+
+const Fanbase = suite('fanbase');
+
+Fanbase('summary prints the five fields as one JSON line', () => {
+  for (const expected of edge.SUMMARIES) {
+    const out = run('fanbase', ['summary', String(expected.artist_id), ...at('edge-cases/parquet')]);
+    assert.is(out.code, 0, out.stderr);
+    assert.is(out.stdout, `${JSON.stringify(expected)}\n`);
+  }
+  const bad = run('fanbase', ['summary', 'abc']);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /artist_id must be a whole number from 0 to 9007199254740991, got "abc"/);
+});
+
+Fanbase('check prints the data report; --json as JSON; --strict fails on problem rows', () => {
+  const text = run('fanbase', ['check', ...at('row-issues/csv')]);
+  assert.is(text.code, 0);
+  assert.match(text.stdout, /^Data report \(as of 2026-06-15\)/);
+  assert.match(text.stdout, /users duplicate_user_id: 3\n {4}policy: user kept once/);
+  assert.match(text.stdout, /7 users \(6 consenting\), 14 streams, 5 follows/);
+  const json = JSON.parse(run('fanbase', ['check', '--json', ...at('row-issues/csv')]).stdout);
+  assert.is(json.totals.users, 7);
+  assert.is(run('fanbase', ['check', '--strict', ...at('row-issues/csv')]).code, 1);
+  const sparse = run('fanbase', ['check', '--strict', ...at('sparse/csv')]);
+  assert.is(sparse.code, 1, 'a null consent is a problem row');
+  assert.match(sparse.stdout, /Warnings:\n {2}users has no birth_date/);
+  const broken = run('fanbase', ['check', '--data', join(FIXTURES, 'invalid/malformed-csv')]);
+  assert.is(broken.code, 1);
+  assert.match(broken.stderr, /malformed CSV at line 3/);
+});
+
+Fanbase('no command or an unknown one is a usage error', () => {
+  for (const args of [[], ['nope']]) {
+    const out = run('fanbase', args);
+    assert.is(out.code, 2);
+    assert.match(out.stderr, /(a command is needed|"nope" is not a command): use serve, summary, check/);
+  }
+  const help = run('fanbase', ['--help']);
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /serve {16}Serve the Fanbase web API/);
+  for (const command of ['serve', 'summary', 'check']) {
+    const sub = run('fanbase', [command, '--help']);
+    assert.is(sub.code, 0, command);
+    assert.match(sub.stdout, new RegExp(`\\$ fanbase ${command}`));
+  }
+});
+
+Fanbase('serve runs the API on the given port until SIGTERM', async () => {
+  const child = spawn(
+    process.execPath,
+    [COMMAND('fanbase'), 'serve', '--port', '0', '--host', '127.0.0.1', ...at('edge-cases/parquet')],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      const found = /"url":"([^"]+)"/.exec(stdout)?.[1];
+      if (found && stdout.includes('dataset loaded')) resolve(found);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+  const response = await fetch(`${url}/fanbase`, { method: 'POST', body: '{"artist_id": 123}' });
+  assert.equal(await response.json(), edge.SUMMARIES[0]);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  assert.is(await exited, 0);
+});
+
+Fanbase.run();

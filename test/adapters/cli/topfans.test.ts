@@ -1,0 +1,223 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { NEVER_SHOWN } from '../../../fixtures/edge-cases/expected.js';
+import { at, COMMAND, run } from '../../support/cli.js';
+import { FIXTURES } from '../../support/duckdb.js';
+
+const expected = (name: string) => readFileSync(join(FIXTURES, 'edge-cases/expected', name), 'utf8');
+const Topfans = suite('topfans');
+
+Topfans("prints the specification's CSV, byte for byte, from every format of the edge cases", () => {
+  for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+    const out = run('topfans', ['--artist_id', '123', '--nb_fans', '3', ...at(`edge-cases/${variant}`)]);
+    assert.is(out.code, 0, out.stderr);
+    assert.is(out.stdout, expected('topfans-123-3.csv'), variant);
+    assert.is(out.stderr, '');
+  }
+});
+
+Topfans('accepts --artist_id 123, --artist_id=123 and --artist-id 123 alike', () => {
+  for (const flags of [
+    ['--artist_id', '123', '--nb_fans', '3'],
+    ['--artist_id=123', '--nb_fans=3'],
+    ['--artist-id', '123', '--nb-fans', '3'],
+  ]) {
+    assert.is(
+      run('topfans', [...flags, ...at('edge-cases/csv')]).stdout,
+      expected('topfans-123-3.csv'),
+      flags.join(' '),
+    );
+  }
+});
+
+Topfans('fewer fans than asked: those there are; options change precision, format, columns', () => {
+  const base = ['--artist_id', '123', ...at('edge-cases/parquet')];
+  assert.is(run('topfans', [...base, '--nb_fans', '100']).stdout, expected('topfans-123-100.csv'));
+  assert.is(
+    run('topfans', [...base, '--nb_fans', '3', '--precision', '4']).stdout,
+    expected('topfans-123-3-precision4.csv'),
+  );
+  assert.is(
+    run('topfans', [...base, '--nb_fans', '3', '--explain']).stdout,
+    expected('topfans-123-3-explain.csv'),
+  );
+  const json = run('topfans', [
+    '--artist_id',
+    '500',
+    '--nb_fans',
+    '10',
+    '--format',
+    'json',
+    ...at('edge-cases/parquet'),
+  ]);
+  assert.is(json.stdout, expected('topfans-500-10.json'));
+  assert.ok(Array.isArray(JSON.parse(json.stdout)));
+});
+
+Topfans('no one to show: the header alone, exit 0, and why on stderr', () => {
+  for (const artist of ['300', '400', '999']) {
+    const out = run('topfans', ['--artist_id', artist, '--nb_fans', '3', ...at('edge-cases/csv')]);
+    assert.equal([out.code, out.stdout], [0, expected('topfans-header-only.csv')]);
+    assert.match(out.stderr, new RegExp(`^topfans: artist ${artist} has no fans as of 2026-06-15`));
+    assert.is(out.stderr.trim().split('\n').length, 1);
+  }
+  const noBirthDates = run('topfans', ['--artist_id', '123', ...at('sparse/csv')]);
+  assert.equal([noBirthDates.code, noBirthDates.stdout], [0, expected('topfans-header-only.csv')]);
+  assert.match(noBirthDates.stderr, /the data has no birth dates, so no fan can be shown/);
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-minors-'));
+  writeFileSync(
+    join(dir, 'users.csv'),
+    'user_id,birth_date,country,consent\n1,2012-01-01,FR,true\n2,,FR,true\n',
+  );
+  writeFileSync(
+    join(dir, 'streams.csv'),
+    'user_id,artist_id,streamed_at\n1,7,2026-06-01T10:00:00Z\n2,7,2026-06-01T10:00:00Z\n',
+  );
+  const minors = run('topfans', ['--artist_id', '7', '--data', dir, '--as-of', '2026-06-15']);
+  assert.equal([minors.code, minors.stdout], [0, expected('topfans-header-only.csv')]);
+  assert.match(minors.stderr, /artist 7: none of its 2 fans is known to be an adult/);
+});
+
+Topfans('never shows a minor, an unknown age or a non-consenting user, for any artist', () => {
+  for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+    for (const artist of ['123', '200', '300', '400', '500', '999']) {
+      const out = run('topfans', [
+        '--artist_id',
+        artist,
+        '--nb_fans',
+        '1000',
+        ...at(`edge-cases/${variant}`),
+      ]);
+      const shown = out.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => Number(l.split(',')[2]));
+      for (const user of NEVER_SHOWN)
+        assert.not.ok(shown.includes(user), `${variant} artist ${artist} shows ${user}`);
+    }
+  }
+});
+
+Topfans('command-line mistakes: a usage message on stderr, nothing on stdout, exit 2', () => {
+  const cases: [string[], RegExp][] = [
+    [[], /--artist_id is required/],
+    [['--nb_fans', '3'], /--artist_id is required/],
+    [['--artist_id'], /value is missing|--artist_id needs a value/],
+    [['--artist_id', 'abc'], /--artist_id must be a whole number from 0 to 9007199254740991, got "abc"/],
+    [['--artist_id', '12.5'], /--artist_id must be a whole number .* got "12.5"/],
+    [['--artist_id', '123', '--nb_fans', '0'], /--nb_fans must be a whole number from 1/],
+    [['--artist_id', '123', '--nb_fans', 'lots'], /--nb_fans must be a whole number from 1 .* got "lots"/],
+    [['--artist_id', '123', '--nb_fans=-3'], /--nb_fans must be a whole number from 1 .* got "-3"/],
+    [['--artist_id', '1', '--artist_id', '2'], /--artist_id is given 2 times: give it once/],
+    [['--artist_id', '123', '--bogus'], /Unknown option `--bogus`/],
+    [['--artist_id', '123', '--format', 'xml'], /--format must be one of csv, json, got "xml"/],
+    [['--artist_id', '123', '--precision', '20'], /--precision must be a whole number from 0 to 15/],
+    [
+      ['--artist_id', '123', '--as-of', '2026-02-30'],
+      /asOf must be a date written YYYY-MM-DD, got "2026-02-30"/,
+    ],
+    [
+      ['--artist_id', '123', '--output', '/nonexistent/dir/top.csv', ...at('edge-cases/csv')],
+      /--output \/nonexistent\/dir\/top.csv: cannot write in \/nonexistent\/dir/,
+    ],
+  ];
+  for (const [args, message] of cases) {
+    const out = run('topfans', args);
+    assert.is(out.code, 2, `${args.join(' ')}: ${out.stderr}`);
+    assert.is(out.stdout, '', args.join(' '));
+    assert.match(out.stderr, message, args.join(' '));
+    assert.match(out.stderr, /Run topfans --help for usage\./);
+    assert.not.match(out.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+Topfans('data problems: the file and column named on stderr, exit 1', () => {
+  const cases: [string, RegExp][] = [
+    [
+      'invalid/wrong-type',
+      /wrong-type\/streams.csv: column "ms_played" \(streams.ms_played\) expects whole numbers/,
+    ],
+    ['invalid/missing-column', /missing-column\/users.csv: no column "user_id"/],
+    ['invalid/malformed-csv', /malformed-csv\/streams.csv: malformed CSV at line 3/],
+    ['invalid/no-streams', /streams: no export in/],
+    ['invalid/bad-mapping', /users.columns.user is not a column of users/],
+  ];
+  for (const [dir, message] of cases) {
+    const out = run('topfans', ['--artist_id', '123', '--data', join(FIXTURES, dir)]);
+    assert.equal([out.code, out.stdout], [1, ''], dir);
+    assert.match(out.stderr, message, dir);
+    assert.not.match(out.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
+
+Topfans('closing the pipe early (| head -1) ends quietly with exit 0', () => {
+  const script = `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --nb_fans 3000 --as-of 2026-07-01 | head -1; echo "exit=\${PIPESTATUS[0]}"`;
+  const out = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+  assert.is(out.stdout, 'rank,artist_id,user_id,country,score\nexit=0\n');
+  assert.is(out.stderr, '');
+});
+
+Topfans('--output writes the file atomically and leaves nothing behind', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-output-'));
+  const file = join(dir, 'top.csv');
+  const out = run('topfans', [
+    '--artist_id',
+    '123',
+    '--nb_fans',
+    '3',
+    '--output',
+    file,
+    ...at('edge-cases/csv'),
+  ]);
+  assert.equal([out.code, out.stdout], [0, '']);
+  assert.is(readFileSync(file, 'utf8'), expected('topfans-123-3.csv'));
+  // a failing run leaves the previous file as it was, and no temporary file
+  const failed = run('topfans', [
+    '--artist_id',
+    '123',
+    '--output',
+    file,
+    '--data',
+    join(FIXTURES, 'invalid/wrong-type'),
+  ]);
+  assert.is(failed.code, 1);
+  assert.is(readFileSync(file, 'utf8'), expected('topfans-123-3.csv'));
+  assert.equal(readdirSync(dir), ['top.csv']);
+});
+
+Topfans('--help and --version', () => {
+  const help = run('topfans', ['--help']);
+  assert.is(help.code, 0);
+  assert.match(help.stdout, /\$ topfans --artist_id <id> \[--nb_fans <n>\] \[options\]/);
+  for (const flag of [
+    '--artist-id, --artist_id',
+    '--nb-fans, --nb_fans',
+    '--data',
+    '--mapping',
+    '--as-of',
+    '--output',
+    '--format',
+    '--explain',
+    '--precision',
+  ]) {
+    assert.ok(help.stdout.includes(flag), flag);
+  }
+  const version = run('topfans', ['--version']);
+  assert.is(version.code, 0);
+  assert.match(version.stdout, /^topfans\/\d+\.\d+\.\d+/);
+});
+
+Topfans('FANBASE_DATA and FANBASE_AS_OF stand in for --data and --as-of', () => {
+  const out = run('topfans', ['--artist_id', '123', '--nb_fans', '3'], {
+    FANBASE_DATA: join(FIXTURES, 'edge-cases/parquet'),
+    FANBASE_AS_OF: '2026-06-15',
+  });
+  assert.is(out.stdout, expected('topfans-123-3.csv'));
+});
+
+Topfans.run();
