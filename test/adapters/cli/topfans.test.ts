@@ -103,6 +103,58 @@ Topfans('never shows a minor, an unknown age or a non-consenting user, for any a
   }
 });
 
+Topfans(
+  'on the demo data, every shown fan is a consenting adult, checked against the raw users export',
+  async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { ageAt } = await import('../../../src/domain/age.js');
+    const { isAdult } = await import('../../../src/domain/policy.js');
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const rows = (
+      await conn.runAndReadAll(
+        `select user_id::integer as id, birth_date::varchar as birth, country, consent
+       from read_parquet('${join(FIXTURES, 'demo/users.parquet')}')`,
+      )
+    ).getRowObjectsJS() as {
+      id: number;
+      birth: string | null;
+      country: string | null;
+      consent: boolean | null;
+    }[];
+    conn.closeSync();
+    instance.closeSync();
+    const users = new Map<number, (typeof rows)[number][]>();
+    for (const row of rows) users.set(row.id, [...(users.get(row.id) ?? []), row]);
+    let checked = 0;
+    for (const artist of ['123', '100', '101', '150', '399']) {
+      const out = run('topfans', [
+        '--artist_id',
+        artist,
+        '--nb_fans',
+        '100000',
+        '--data',
+        join(FIXTURES, 'demo'),
+        '--as-of',
+        '2026-07-01',
+      ]);
+      for (const line of out.stdout.trim().split('\n').slice(1)) {
+        const id = Number(line.split(',')[2]);
+        const records = users.get(id) ?? [];
+        assert.is(records.length, 1, `user ${id} appears once in users`);
+        const [user] = records as [(typeof rows)[number]];
+        assert.is(user.consent, true, `user ${id} consented`);
+        assert.ok(
+          user.birth !== null && isAdult(ageAt(user.birth, '2026-07-01'), user.country),
+          `user ${id} is an adult`,
+        );
+        checked += 1;
+      }
+    }
+    assert.ok(checked > 1000, `checked ${checked} fans`);
+  },
+);
+
 Topfans('command-line mistakes: a usage message on stderr, nothing on stdout, exit 2', () => {
   const cases: [string[], RegExp][] = [
     [[], /--artist_id is required/],
