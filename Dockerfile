@@ -1,0 +1,33 @@
+# The fanbase image: the Fanbase API by default, the topfans command as the topfans service's entrypoint.
+# Build stage: every dependency from the lockfile, then the TypeScript build.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the build runs below, once the sources are here (package.json's prepare needs them).
+RUN npm install --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Production dependencies only, from the same lockfile.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
+
+# Runtime: compiled code, production dependencies, SQL, the demo dataset; runs as the unprivileged node user.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production PORT=8080
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY sql ./sql
+COPY fixtures/demo ./fixtures/demo
+USER node
+EXPOSE 8080
+# No curl or wget in the slim image: Node's own fetch asks /health.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/adapters/http/main.js"]
