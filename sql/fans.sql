@@ -1,4 +1,4 @@
--- one row per (artist_id, user_id) fan: the score's signals and components, the score, and who may be shown
+-- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
 with daily as (
     select
         *,
@@ -105,6 +105,11 @@ final as (
         users.age,
         users.is_adult,
         scored.score::double as score,
+        -- the fan's place among the artist's adult fans: top fans read the first row groups only
+        case
+            when users.is_adult
+                then row_number() over (partition by scored.artist_id, users.is_adult order by scored.score desc, scored.user_id)
+        end::integer as adult_rank,
         scored.listening_ms,
         scored.streams,
         scored.active_days,

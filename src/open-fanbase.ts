@@ -1,10 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
+import type { DataReport } from './domain/data-report.js';
+import { FanbaseError } from './domain/errors.js';
 import { createFanbase, type Fanbase } from './domain/fanbase.js';
-import { resolveSettings, type SettingsOptions } from './domain/settings.js';
+import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
 
 /** The bundled demo dataset, the default data. */
 export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', import.meta.url));
@@ -14,7 +16,7 @@ export const MAPPING_FILE_NAME = 'fanbase.json';
 
 /** What `openFanbase` takes: where the exports are, how to read them, and the settings of the answers. */
 export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions {
-  /** Folder of the exports (users, streams, follows). Default: the bundled demo dataset. */
+  /** Folder of the exports (users, streams, follows), or a prepared snapshot (`*.duckdb`). Default: the demo dataset. */
   data?: string;
   /** A mapping file path or object; default `<data>/fanbase.json` when that file exists. */
   mapping?: string | Mapping;
@@ -30,11 +32,86 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions {
  * await fb.close();
  */
 export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
+  const data = resolve(options.data ?? DEMO_DATA_DIR);
+  if (isSnapshot(data)) {
+    const { repository, settings } = await DuckDbFanRepository.openSnapshot(data, options);
+    try {
+      checkSnapshotOptions(data, settings, options);
+    } catch (error) {
+      await repository.close();
+      throw error;
+    }
+    return createFanbase(repository, settings);
+  }
   const settings = resolveSettings(options);
-  const dataDir = resolve(options.data ?? DEMO_DATA_DIR);
-  const mapping = resolveMapping(options.mapping, dataDir);
-  const repository = await DuckDbFanRepository.open(dataDir, mapping, settings, options);
+  const mapping = resolveMapping(options.mapping, data);
+  const repository = await DuckDbFanRepository.open(data, mapping, settings, options);
   return createFanbase(repository, settings);
+}
+
+/** What `prepareFanbase` takes: the options of `openFanbase`, and where to write the snapshot. */
+export interface PrepareFanbaseOptions extends OpenFanbaseOptions {
+  /** The snapshot file to write, `*.duckdb`; replaced atomically. */
+  out: string;
+}
+
+/**
+ * Loads and checks the exports once and writes a snapshot: a DuckDB file with the aggregates every
+ * answer needs, the settings and the data report. `openFanbase({ data: 'x.duckdb' })`, the API and
+ * `topfans --data x.duckdb` open it read-only, without loading the exports again.
+ */
+export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<DataReport> {
+  const out = resolve(options.out);
+  if (!out.endsWith(SNAPSHOT_EXTENSION)) {
+    throw new FanbaseError(
+      'INVALID_ARGUMENT',
+      `--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`,
+      {
+        field: '--out',
+      },
+    );
+  }
+  const settings = resolveSettings(options);
+  const data = resolve(options.data ?? DEMO_DATA_DIR);
+  if (isSnapshot(data)) {
+    throw new FanbaseError(
+      'INVALID_ARGUMENT',
+      `--data ${options.data}: prepare reads exports, not a snapshot`,
+      {
+        field: '--data',
+      },
+    );
+  }
+  return DuckDbFanRepository.prepare(data, resolveMapping(options.mapping, data), settings, out, options);
+}
+
+const SNAPSHOT_EXTENSION = '.duckdb';
+
+function isSnapshot(path: string): boolean {
+  return path.endsWith(SNAPSHOT_EXTENSION) && existsSync(path) && statSync(path).isFile();
+}
+
+/** A snapshot's answers are fixed when it is prepared: options asking for others are refused, not ignored. */
+function checkSnapshotOptions(file: string, settings: Settings, options: OpenFanbaseOptions): void {
+  const again = `prepare it again with the settings you want (fanbase prepare)`;
+  if (options.asOf !== undefined && options.asOf !== settings.asOf) {
+    throw new FanbaseError(
+      'INVALID_OPTIONS',
+      `${file} was prepared as of ${settings.asOf}, not ${options.asOf}: ${again}`,
+      { field: 'asOf' },
+    );
+  }
+  for (const key of ['fan', 'score', 'majority', 'mapping'] as const) {
+    if (options[key] !== undefined) {
+      throw new FanbaseError(
+        'INVALID_OPTIONS',
+        `${key} cannot change a prepared snapshot (${file}): ${again}`,
+        {
+          field: key,
+        },
+      );
+    }
+  }
 }
 
 function resolveMapping(mapping: string | Mapping | undefined, dataDir: string): Mapping {

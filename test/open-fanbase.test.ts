@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../fixtures/edge-cases/expected.js';
 import * as rowIssues from '../fixtures/row-issues/expected.js';
 import * as sparse from '../fixtures/sparse/expected.js';
-import { DEMO_DATA_DIR, openFanbase } from '../src/open-fanbase.js';
+import { DEMO_DATA_DIR, openFanbase, prepareFanbase } from '../src/open-fanbase.js';
 import { FIXTURES } from './support/duckdb.js';
 import { expectFanbaseError } from './support/expect-error.js';
 
@@ -142,3 +144,82 @@ Open('a notebook importing the package by name gets plain numbers', () => {
 });
 
 Open.run();
+
+const Snapshot = suite('prepareFanbase and snapshots');
+
+Snapshot(
+  'a prepared snapshot answers exactly as the exports do, read-only, without the exports',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanbase-snapshot-'));
+    const out = join(dir, 'edge.duckdb');
+    const report = await prepareFanbase({
+      data: join(FIXTURES, 'edge-cases/parquet'),
+      asOf: edge.AS_OF,
+      out,
+    });
+    assert.equal(report.totals, edge.REPORT.totals);
+    assert.equal(readdirSync(dir), ['edge.duckdb'], 'no temporary file or WAL left');
+    const a = await openFanbase({ data: out });
+    const b = await openFanbase({ data: out }); // several readers at once
+    assert.is(a.settings.asOf, edge.AS_OF);
+    assert.equal(a.report, report);
+    for (const expected of edge.SUMMARIES) assert.equal(await a.summary(expected.artist_id), expected);
+    assert.equal(
+      (await b.topFans(123, 100)).map((f) => ({ ...f, score: round(f.score) })),
+      edge.TOP_FANS_123,
+    );
+    await a.close();
+    await b.close();
+  },
+);
+
+Snapshot('options that would change a snapshot are refused, not ignored', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'fanbase-snapshot-')), 'edge.duckdb');
+  await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: edge.AS_OF, out });
+  await expectFanbaseError(
+    () => openFanbase({ data: out, asOf: '2026-06-16' }),
+    'INVALID_OPTIONS',
+    /prepared as of 2026-06-15, not 2026-06-16/,
+  );
+  await expectFanbaseError(
+    () => openFanbase({ data: out, score: { halfLifeDays: 7 } }),
+    'INVALID_OPTIONS',
+    /score cannot change a prepared snapshot/,
+  );
+  const same = await openFanbase({ data: out, asOf: edge.AS_OF });
+  await same.close();
+});
+
+Snapshot('a failed prepare leaves the previous snapshot as it was', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-snapshot-'));
+  const out = join(dir, 'snap.duckdb');
+  await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: edge.AS_OF, out });
+  const before = readFileSync(out);
+  await expectFanbaseError(
+    () => prepareFanbase({ data: join(FIXTURES, 'invalid/wrong-type'), out }),
+    'DATA_WRONG_TYPE',
+    /ms_played/,
+  );
+  assert.ok(readFileSync(out).equals(before));
+  assert.equal(readdirSync(dir), ['snap.duckdb']);
+  const fb = await openFanbase({ data: out });
+  assert.equal(await fb.summary(123), edge.SUMMARIES[0]);
+  await fb.close();
+});
+
+Snapshot('what is not a snapshot is said so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-snapshot-'));
+  writeFileSync(join(dir, 'junk.duckdb'), 'not a database');
+  await expectFanbaseError(
+    () => openFanbase({ data: join(dir, 'junk.duckdb') }),
+    'DATA_UNREADABLE',
+    /cannot be opened as a fanbase snapshot/,
+  );
+  await expectFanbaseError(
+    () => prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), out: join(dir, 'x.db') }),
+    'INVALID_ARGUMENT',
+    /a snapshot file name ends with .duckdb/,
+  );
+});
+
+Snapshot.run();

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 import { cac } from 'cac';
-import { openFanbase } from '../../open-fanbase.js';
+import { openFanbase, prepareFanbase } from '../../open-fanbase.js';
+import { VERSION } from '../../version.js';
+import { generateDataset } from '../duckdb/generate-dataset.js';
 import { readHttpConfig } from '../http/config.js';
 import { serve } from '../http/serve.js';
 import { dataOptions, withDataFlags } from './data-flags.js';
 import { EXIT } from './exit-codes.js';
 import { describeReport } from './fanbase-report.js';
-import { single, usage, wholeNumber } from './flags.js';
+import { oneOf, single, usage, wholeNumber } from './flags.js';
+import { progressBar } from './progress-bar.js';
 import { runCli } from './run-cli.js';
-import { VERSION } from './version.js';
 
 /** `fanbase serve | summary <artist_id> | check`: the other jobs around the library. */
 function fanbaseCli() {
@@ -42,6 +44,50 @@ function fanbaseCli() {
       } finally {
         await fanbase.close();
       }
+    });
+
+  cli
+    .command('generate', 'Write a synthetic, deterministic dataset of the platform exports')
+    .option('--users <n>', 'Users (default: 1000000)')
+    .option('--artists <n>', 'Artists (default: 50000)')
+    .option('--streams <n>', 'Streams (default: 10000000)')
+    .option('--seed <n>', 'Seed: the same seed gives the same data (default: 1)')
+    .option('--out <folder>', 'Folder to write (replaced) (required)')
+    .option('--format <format>', 'parquet or csv (default: parquet)')
+    .example(
+      'fanbase generate --users 1000000 --artists 50000 --streams 100000000 --seed 1 --out /tmp/exports',
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const out = single(flags.out, '--out');
+      if (out === undefined) usage('--out', 'is required: the folder to write the dataset into');
+      const total = wholeNumber(flags.streams, '--streams', 0) ?? 10_000_000;
+      const bar = progressBar(total);
+      await generateDataset({
+        users: wholeNumber(flags.users, '--users', 1) ?? 1_000_000,
+        artists: wholeNumber(flags.artists, '--artists', 1) ?? 50_000,
+        streams: total,
+        seed: wholeNumber(flags.seed, '--seed', 0) ?? 1,
+        out,
+        format: oneOf(flags.format, '--format', ['parquet', 'csv'] as const, 'parquet'),
+        onProgress: bar,
+      });
+    });
+
+  withDataFlags(
+    cli.command('prepare', 'Load and check the exports once, and write a snapshot the tools open read-only'),
+  )
+    .option('--out <file>', 'Snapshot file to write, *.duckdb, replaced atomically (required)')
+    .example(
+      'fanbase prepare --data exports/ --out fanbase.duckdb && topfans --data fanbase.duckdb --artist_id 123',
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const out = single(flags.out, '--out');
+      if (out === undefined)
+        usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
+      const report = await prepareFanbase({ ...dataOptions(flags), out });
+      process.stderr.write(
+        `fanbase: ${out} prepared as of ${report.as_of}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)\n`,
+      );
     });
 
   withDataFlags(cli.command('check', 'Load and validate a dataset, and print its data report'))

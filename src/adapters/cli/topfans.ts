@@ -2,12 +2,12 @@
 import { cac } from 'cac';
 import { whyNoTopFans } from '../../domain/empty-top-fans.js';
 import { openFanbase } from '../../open-fanbase.js';
+import { VERSION } from '../../version.js';
 import { writeAtomically } from './atomic-file.js';
 import { dataOptions, withDataFlags } from './data-flags.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { runCli } from './run-cli.js';
 import { writeTopFans } from './top-fans-output.js';
-import { VERSION } from './version.js';
 
 /** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. */
 function topfansCli() {

@@ -1,3 +1,4 @@
+import { renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
@@ -5,10 +6,12 @@ import { FanbaseError } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
+import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
 import { loadDataset } from './load-dataset.js';
 import type { Mapping } from './mapping.js';
-import type { PlainValue } from './plain-values.js';
+import { type PlainValue, plainRows } from './plain-values.js';
+import { sqlFile } from './sql-files.js';
 
 /** Engine settings of the embedded DuckDB. */
 export interface DuckDbOptions {
@@ -31,6 +34,109 @@ export class DuckDbFanRepository implements FanRepository {
     this.instance = instance;
     this.pool = pool;
     this.report = report;
+  }
+
+  /**
+   * Loads the exports of `dataDir` once and writes the aggregates the tools need into a DuckDB file at
+   * `out`, atomically: built under a temporary name, then renamed over `out`. A crash mid-way leaves the
+   * previous snapshot as it was.
+   */
+  static async prepare(
+    dataDir: string,
+    mapping: Mapping,
+    settings: Settings,
+    out: string,
+    options: DuckDbOptions = {},
+  ): Promise<DataReport> {
+    const temporary = `${out}.${process.pid}.tmp`;
+    removeDatabase(temporary);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(temporary, engineConfig(options));
+    } catch (error) {
+      throw new FanbaseError(
+        'INVALID_ARGUMENT',
+        `--out ${out}: cannot create ${temporary}: ${(error as Error).message}`,
+        {
+          field: '--out',
+        },
+      );
+    }
+    try {
+      const conn = await instance.connect();
+      try {
+        const report = await loadDataset(conn, dataDir, mapping, settings);
+        await conn.run(`create table snapshot_meta as ${sqlFile('snapshot_meta')}`, {
+          format_version: SNAPSHOT_FORMAT,
+          fanbase_version: VERSION,
+          settings: JSON.stringify(settings),
+          report: JSON.stringify(report),
+        });
+        await conn.run('checkpoint');
+        conn.closeSync();
+        instance.closeSync();
+        // the rename is the commit: readers see the old snapshot or the new one, never a part of either
+        renameSync(temporary, out);
+        rmSync(`${temporary}.wal`, { force: true });
+        return report;
+      } catch (error) {
+        conn.closeSync();
+        instance.closeSync();
+        throw error;
+      }
+    } catch (error) {
+      removeDatabase(temporary);
+      throw error;
+    }
+  }
+
+  /** Opens a prepared snapshot read-only (several processes can share it) with the settings it was made for. */
+  static async openSnapshot(
+    file: string,
+    options: DuckDbOptions = {},
+  ): Promise<{ repository: DuckDbFanRepository; settings: Settings }> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(file, { ...engineConfig(options), access_mode: 'READ_ONLY' });
+    } catch (error) {
+      throw new FanbaseError(
+        'DATA_UNREADABLE',
+        `${file} cannot be opened as a fanbase snapshot (${(error as Error).message.split('\n')[0]}): prepare it again with fanbase prepare`,
+        { file },
+      );
+    }
+    try {
+      const conn = await instance.connect();
+      let meta: Record<string, PlainValue> | undefined;
+      try {
+        meta = plainRows(
+          (await conn.runAndReadAll('select * from snapshot_meta')).getRowObjectsJS() as Record<
+            string,
+            unknown
+          >[],
+        )[0];
+      } catch {
+        meta = undefined;
+      } finally {
+        conn.closeSync();
+      }
+      if (!meta || meta.format_version !== SNAPSHOT_FORMAT) {
+        throw new FanbaseError(
+          'DATA_UNREADABLE',
+          `${file} is not a fanbase snapshot of format ${SNAPSHOT_FORMAT}: prepare it again with fanbase prepare`,
+          { file },
+        );
+      }
+      const pool = await ConnectionPool.create(instance, options.connections ?? DEFAULT_CONNECTIONS);
+      const report = JSON.parse(String(meta.report)) as DataReport;
+      return {
+        repository: new DuckDbFanRepository(instance, pool, report),
+        settings: JSON.parse(String(meta.settings)) as Settings,
+      };
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
   }
 
   /** Loads the exports of `dataDir` and returns a repository answering from their aggregates. */
@@ -92,6 +198,13 @@ export class DuckDbFanRepository implements FanRepository {
 }
 
 const DEFAULT_CONNECTIONS = 4;
+/** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
+const SNAPSHOT_FORMAT = 1;
+
+function removeDatabase(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(`${file}.wal`, { force: true });
+}
 const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /** DuckDB's settings from the options, checked so that a wrong one is named rather than failing inside DuckDB. */

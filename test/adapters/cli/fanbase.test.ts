@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -36,11 +38,65 @@ Fanbase('check prints the data report; --json as JSON; --strict fails on problem
   assert.match(broken.stderr, /malformed CSV at line 3/);
 });
 
+Fanbase('generate then prepare then topfans on the snapshot, as the README says', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-cli-'));
+  const data = join(dir, 'exports');
+  const snapshot = join(dir, 'fanbase.duckdb');
+  const generated = run('fanbase', [
+    'generate',
+    '--users',
+    '3000',
+    '--artists',
+    '100',
+    '--streams',
+    '30000',
+    '--seed',
+    '5',
+    '--out',
+    data,
+  ]);
+  assert.equal(
+    [generated.code, generated.stdout, generated.stderr],
+    [0, '', ''],
+    'quiet when stderr is not a terminal',
+  );
+  const prepared = run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]);
+  assert.is(prepared.code, 0, prepared.stderr);
+  assert.match(prepared.stderr, /fanbase.duckdb prepared as of 2026-07-01: \d+ fans of \d+ artists/);
+  const direct = run('topfans', [
+    '--artist_id',
+    '1',
+    '--nb_fans',
+    '5',
+    '--data',
+    data,
+    '--as-of',
+    '2026-07-01',
+  ]);
+  const fromSnapshot = run('topfans', ['--artist_id', '1', '--nb_fans', '5', '--data', snapshot]);
+  assert.is(fromSnapshot.stdout, direct.stdout);
+  assert.is(fromSnapshot.stdout.trim().split('\n').length, 6);
+  const summary = run('fanbase', ['summary', '1', '--data', snapshot]);
+  assert.equal(
+    JSON.parse(summary.stdout),
+    JSON.parse(run('fanbase', ['summary', '1', '--data', data, '--as-of', '2026-07-01']).stdout),
+  );
+  const missing = run('fanbase', ['prepare', '--data', data]);
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /--out is required/);
+  const badSize = run('fanbase', ['generate', '--users', 'many', '--out', data]);
+  assert.is(badSize.code, 2);
+  assert.match(badSize.stderr, /--users must be a whole number/);
+});
+
 Fanbase('no command or an unknown one is a usage error', () => {
   for (const args of [[], ['nope']]) {
     const out = run('fanbase', args);
     assert.is(out.code, 2);
-    assert.match(out.stderr, /(a command is needed|"nope" is not a command): use serve, summary, check/);
+    assert.match(
+      out.stderr,
+      /(a command is needed|"nope" is not a command): use serve, summary, generate, prepare, check/,
+    );
   }
   const help = run('fanbase', ['--help']);
   assert.is(help.code, 0);
