@@ -14,6 +14,7 @@ export type FanbaseErrorCode =
   | 'DATA_WRONG_TYPE'
   | 'DATA_MALFORMED'
   | 'DATA_UNREADABLE'
+  | 'OUTPUT_FAILED'
   | 'CLOSED'
   | 'INTERNAL';
 

@@ -1,5 +1,10 @@
 import type { Command } from 'cac';
+import { parseCalendarDate } from '../../domain/calendar-date.js';
 import { single } from './flags.js';
+
+function checkedDate(value: string | undefined, name: string): string | undefined {
+  return value === undefined ? undefined : parseCalendarDate(value, name);
+}
 
 /** Declares the flags that say which data to read and for which date, shared by every command. */
 export function withDataFlags(command: Command): Command {
@@ -21,6 +26,8 @@ export function dataOptions(
   return {
     data: orEnv(single(flags.data, '--data'), 'FANBASE_DATA'),
     mapping: orEnv(single(flags.mapping, '--mapping'), 'FANBASE_MAPPING'),
-    asOf: orEnv(single(flags.asOf, '--as-of'), 'FANBASE_AS_OF'),
+    asOf:
+      checkedDate(single(flags.asOf, '--as-of'), '--as-of') ??
+      checkedDate(orEnv(undefined, 'FANBASE_AS_OF'), 'FANBASE_AS_OF'),
   };
 }

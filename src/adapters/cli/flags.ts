@@ -1,8 +1,8 @@
 import { FanbaseError } from '../../domain/errors.js';
 
 /**
- * The single value of a flag as text; undefined when absent. cac (through mri) hands numeric-looking
- * values as numbers and repeated flags as arrays: a repeated flag or a flag without a value is refused.
+ * The single value of a flag as text, as typed (see raw-values.ts); undefined when absent. A repeated
+ * flag (an array) or a flag without a value is refused.
  */
 export function single(value: unknown, flag: string): string | undefined {
   if (value === undefined) return undefined;

@@ -1,6 +1,7 @@
 import type { CAC } from 'cac';
 import { FanbaseError, isFanbaseError } from '../../domain/errors.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
+import { restoreRawValues } from './raw-values.js';
 
 /**
  * Runs a cac program: stdout carries only data; errors go to stderr as one line (plus where to find usage
@@ -9,8 +10,10 @@ import { EXIT, exitCodeOf } from './exit-codes.js';
  */
 export async function runCli(cli: CAC, argv: string[] = process.argv): Promise<void> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // a reader that stopped early (| head -1) is not a failure; a full disk is, said in one line
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    process.stderr.write(`${cli.name}: cannot write the output (${error.code ?? error.message})\n`);
+    process.exit(EXIT.failure);
   });
   try {
     cli.parse(argv, { run: false });
@@ -22,6 +25,7 @@ export async function runCli(cli: CAC, argv: string[] = process.argv): Promise<v
         `${given === undefined ? 'a command is needed' : `"${given}" is not a command`}: use ${commands.join(', ')}`,
       );
     }
+    restoreRawValues(cli);
     await cli.runMatchedCommand();
   } catch (error) {
     const code = exitCodeOf(error);

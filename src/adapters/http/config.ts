@@ -1,3 +1,4 @@
+import { parseCalendarDate } from '../../domain/calendar-date.js';
 import { FanbaseError } from '../../domain/errors.js';
 
 /** How the API is run, from the environment (documented in README.md and .env.example). */
@@ -17,6 +18,10 @@ export interface HttpConfig {
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+function asOfOf(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : parseCalendarDate(value, 'FANBASE_AS_OF');
+}
 
 /** Reads the configuration, naming the variable that is wrong. */
 export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig {
@@ -54,7 +59,7 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     host: text('HOST') ?? '0.0.0.0',
     data: text('FANBASE_DATA'),
     mapping: text('FANBASE_MAPPING'),
-    asOf: text('FANBASE_AS_OF'),
+    asOf: asOfOf(text('FANBASE_AS_OF')),
     logLevel: logLevel as HttpConfig['logLevel'],
     bodyLimit: int('BODY_LIMIT_BYTES', 1024, 64, 1_048_576),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -15,10 +15,13 @@ export function problemResponses(logger: Logger): Middleware {
       if (ctx.body === undefined || ctx.body === null) {
         if (ctx.status === 404)
           error = new FanbaseError('NOT_FOUND', `no resource at ${ctx.path}: see /openapi.json`);
-        if (ctx.status === 405 || ctx.status === 501) {
+        const allowed = ctx.response.get('Allow');
+        if ((ctx.status === 405 || ctx.status === 501) && !allowed) {
+          error = new FanbaseError('NOT_FOUND', `no resource at ${ctx.path}: see /openapi.json`);
+        } else if (ctx.status === 405 || ctx.status === 501) {
           error = new FanbaseError(
             'METHOD_NOT_ALLOWED',
-            `${ctx.method} is not allowed on ${ctx.path}: use ${ctx.response.get('Allow') || 'another method'}`,
+            `${ctx.method} is not allowed on ${ctx.path}: use ${allowed}`,
           );
         }
       }

@@ -27,6 +27,7 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   DATA_WRONG_TYPE: [500, 'Dataset unavailable'],
   DATA_MALFORMED: [500, 'Dataset unavailable'],
   DATA_UNREADABLE: [500, 'Dataset unavailable'],
+  OUTPUT_FAILED: [500, 'Internal error'],
   INTERNAL: [500, 'Internal error'],
 };
 

@@ -3,6 +3,8 @@ import getRawBody from 'raw-body';
 import { FanbaseError } from '../../domain/errors.js';
 
 const EXAMPLE = 'send a JSON object like {"artist_id": 123}';
+/** Refuses invalid UTF-8 instead of replacing it; a byte-order mark is dropped. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Reads a request body as JSON whatever its Content-Type says: `curl -d` sends
@@ -16,9 +18,9 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
       `Content-Encoding ${encoding} is not accepted: send the body uncompressed`,
     );
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+    bytes = await getRawBody(req, { length: req.headers['content-length'], limit });
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
@@ -31,6 +33,12 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
       'INVALID_REQUEST',
       `the body could not be read (${(error as Error).message}): ${EXAMPLE}`,
     );
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    throw new FanbaseError('UNSUPPORTED_ENCODING', 'the body is not UTF-8: send UTF-8 JSON');
   }
   if (text.trim() === '') throw new FanbaseError('INVALID_REQUEST', `the body is empty: ${EXAMPLE}`);
   try {

@@ -12,21 +12,22 @@ export async function serve(config: HttpConfig): Promise<void> {
     { level: config.logLevel, base: { service: 'fanbase' } },
     pino.destination({ sync: false }),
   );
-  const fail = (error: unknown, message: string): never => {
+  const fail = (error: unknown, message: string): void => {
+    process.stderr.write(`fanbase: ${message}: ${(error as Error).message}\n`);
+    // the log gets the code and where (file, column, line), never the offending values: they may be personal
     logger.fatal(
-      isFanbaseError(error) ? { code: error.code, detail: error.message } : { err: error },
+      isFanbaseError(error) ? { code: error.code, location: error.location } : { err: error },
       message,
     );
-    logger.flush();
-    process.stderr.write(`fanbase: ${message}: ${(error as Error).message}\n`);
-    process.exit(1);
+    logger.flush(() => process.exit(1));
   };
 
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer(config, logger);
   } catch (error) {
-    return fail(error, `cannot listen on ${config.host}:${config.port}`);
+    fail(error, `cannot listen on ${config.host}:${config.port}`);
+    return;
   }
   running.ready.catch((error) => fail(error, 'cannot load the dataset'));
 
@@ -39,8 +40,7 @@ export async function serve(config: HttpConfig): Promise<void> {
       running.close().then(
         () => {
           logger.info('stopped');
-          logger.flush();
-          process.exit(0);
+          logger.flush(() => process.exit(0));
         },
         (error) => fail(error, 'shutdown failed'),
       );

@@ -1,5 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Fanbase } from '../../domain/fanbase.js';
 import { type OpenFanbaseOptions, openFanbase } from '../../open-fanbase.js';
@@ -15,6 +22,51 @@ export interface RunningServer {
   ready: Promise<void>;
   /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then closes DuckDB. */
   close(): Promise<void>;
+}
+
+/**
+ * Requests that never reach Koa (a malformed request line or header, headers too large, an unsupported
+ * Expect, CONNECT) still get a problem+json answer and an access-log line, not Node's bare default.
+ */
+function answerMalformedRequestsWithProblems(server: Server, logger: Logger): void {
+  const answer = (socket: Duplex, status: number, title: string, detail: string) => {
+    const body = JSON.stringify({
+      type: `urn:fanbase:problem:${title.toLowerCase().replaceAll(' ', '-')}`,
+      title,
+      status,
+      detail,
+    });
+    if (socket.writable) {
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    logger.info({ status, reason: title }, 'request refused before routing');
+  };
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      return answer(socket, 431, 'Request header fields too large', 'the request headers are too large');
+    }
+    answer(
+      socket,
+      400,
+      'Invalid request',
+      'the request is not valid HTTP/1.1: send a POST /fanbase with a JSON body',
+    );
+  });
+  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
+    const body = JSON.stringify({
+      type: 'urn:fanbase:problem:expectation-failed',
+      title: 'Expectation failed',
+      status: 417,
+      detail: 'only "Expect: 100-continue" is supported',
+    });
+    response.writeHead(417, { 'Content-Type': 'application/problem+json', Connection: 'close' }).end(body);
+  });
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    answer(socket, 405, 'Method not allowed', 'CONNECT is not allowed: this is not a proxy');
+  });
 }
 
 /**
@@ -39,6 +91,7 @@ export async function startServer(
   });
   const server = createServer(app.callback());
   server.keepAliveTimeout = 5_000;
+  answerMalformedRequestsWithProblems(server, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -50,6 +103,7 @@ export async function startServer(
   const ready = (async () => {
     const started = process.hrtime.bigint();
     fanbase = await open({ data: config.data, mapping: config.mapping, asOf: config.asOf });
+    if (closing) return; // shut down while loading: close() does not wait for the load
     const summaries = await fanbase.summaryIndex();
     const report = fanbase.report;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -89,8 +143,9 @@ export async function startServer(
       await stopped;
     }
     clearInterval(sweep);
-    await ready.catch(() => {});
+    // A load still running is abandoned (the process is about to exit); an engine already open is closed.
     await (fanbase as Fanbase | null)?.close();
+    ready.then(() => (fanbase as Fanbase | null)?.close()).catch(() => {});
   }
 
   return { url, server, ready, close };

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -171,7 +179,7 @@ Topfans('command-line mistakes: a usage message on stderr, nothing on stdout, ex
     [['--artist_id', '123', '--precision', '20'], /--precision must be a whole number from 0 to 15/],
     [
       ['--artist_id', '123', '--as-of', '2026-02-30'],
-      /asOf must be a date written YYYY-MM-DD, got "2026-02-30"/,
+      /--as-of must be a date written YYYY-MM-DD, got "2026-02-30"/,
     ],
     [
       ['--artist_id', '123', '--output', '/nonexistent/dir/top.csv', ...at('edge-cases/csv')],
@@ -240,6 +248,41 @@ Topfans('--output writes the file atomically and leaves nothing behind', () => {
   assert.is(failed.code, 1);
   assert.is(readFileSync(file, 'utf8'), expected('topfans-123-3.csv'));
   assert.equal(readdirSync(dir), ['top.csv']);
+});
+
+Topfans('a full disk is one line on stderr and exit 1', () => {
+  const out = spawnSync(
+    'bash',
+    [
+      '-c',
+      `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --data "${join(FIXTURES, 'edge-cases/csv')}" > /dev/full`,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.is(out.status, 1);
+  assert.is(out.stderr, 'topfans: cannot write the output (ENOSPC)\n');
+});
+
+Topfans('--output keeps the permissions of the file it replaces and follows a symbolic link', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-output-'));
+  const file = join(dir, 'private.csv');
+  writeFileSync(file, 'old\n', { mode: 0o600 });
+  symlinkSync(file, join(dir, 'link.csv'));
+  const out = run('topfans', [
+    '--artist_id',
+    '123',
+    '--nb_fans',
+    '3',
+    '--output',
+    join(dir, 'link.csv'),
+    ...at('edge-cases/csv'),
+  ]);
+  assert.is(out.code, 0, out.stderr);
+  assert.is(readFileSync(file, 'utf8'), expected('topfans-123-3.csv'));
+  assert.is(statSync(file).mode & 0o777, 0o600);
+  assert.ok(lstatSync(join(dir, 'link.csv')).isSymbolicLink());
 });
 
 Topfans('--help and --version', () => {

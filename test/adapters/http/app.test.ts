@@ -105,6 +105,14 @@ App('every bad request gets a 4xx problem saying what to fix, and the server sta
       assert.match(response.json.type, /^urn:fanbase:problem:/);
       assert.match(response.json.detail, detail, body.slice(0, 50));
     }
+    const latin1 = await fetch(`${server.url}/fanbase`, {
+      method: 'POST',
+      body: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]), // {"é":1} in Latin-1
+    });
+    assert.is(latin1.status, 415);
+    assert.match(((await latin1.json()) as { detail: string }).detail, /the body is not UTF-8/);
+    const bom = await postFanbase(server.url, '\ufeff{"artist_id": 123}');
+    assert.equal(bom.json, edge.SUMMARIES[0]);
     const gzip = await postFanbase(server.url, '{"artist_id": 123}', { 'Content-Encoding': 'gzip' });
     assert.is(gzip.status, 415);
     assert.match(gzip.json.detail, /send the body uncompressed/);
@@ -136,6 +144,8 @@ App('wrong method: 405 with Allow; unknown path: 404; both as problems', async (
       status: 404,
       detail: 'no resource at /fanbases: see /openapi.json',
     });
+    const odd = await fetch(`${server.url}/nothing`, { method: 'PROPFIND' });
+    assert.is(odd.status, 404, 'an unknown method on an unknown path is a 404, not a 405 with no Allow');
     const post = await fetch(`${server.url}/health`, { method: 'POST' });
     assert.is(post.status, 405);
     assert.match(post.headers.get('allow') ?? '', /GET/);

@@ -92,6 +92,15 @@ Main('a bad setting exits 2 naming the variable; a dataset that cannot load exit
   const badData = start({ PORT: '0', FANBASE_DATA: join(FIXTURES, 'invalid/malformed-csv') });
   assert.is(await badData.exited, 1);
   assert.match(badData.output().stderr, /cannot load the dataset: .*streams.csv: malformed CSV at line 3/);
+  // the log line says where, never the offending row (which may hold personal data)
+  assert.match(
+    badData.output().stdout,
+    /"code":"DATA_MALFORMED","location":\{"table":"streams","file":"[^"]+streams.csv","line":3\}/,
+  );
+  assert.not.match(badData.output().stdout, /oops|2026-06-01T10:00:00Z/);
+  const badDate = start({ PORT: '0', FANBASE_AS_OF: '2026-02-30' });
+  assert.is(await badDate.exited, 2);
+  assert.match(badDate.output().stderr, /FANBASE_AS_OF must be a date written YYYY-MM-DD, got "2026-02-30"/);
 });
 
 Main.run();

@@ -35,6 +35,53 @@ Server('listens at once: /health answers and /ready is 503 until the dataset is 
   }
 });
 
+Server('close while the dataset is still loading returns at once', async () => {
+  const never = new Promise<Fanbase>(() => {});
+  const running = await startServer(TEST_CONFIG, memoryLogger().logger, () => never);
+  const started = Date.now();
+  await running.close();
+  assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
+});
+
+Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expect, CONNECT', async () => {
+  const server = await readyServer();
+  const { port } = new URL(server.url);
+  const raw = (text: string) =>
+    new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (c) => {
+        answer += c;
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => resolve(answer));
+      socket.write(text);
+    });
+  try {
+    const garbage = await raw('GARBAGE\r\n\r\n');
+    assert.match(garbage, /^HTTP\/1.1 400 Bad Request\r\n/);
+    assert.match(garbage, /Content-Type: application\/problem\+json/);
+    assert.match(garbage, /"status":400/);
+    const big = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    assert.match(big, /^HTTP\/1.1 431 /);
+    assert.match(big, /"status":431/);
+    const connectMethod = await raw('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
+    assert.match(connectMethod, /^HTTP\/1.1 405 /);
+    const expect = await fetch(`${server.url}/fanbase`, {
+      method: 'POST',
+      body: '{"artist_id": 1}',
+      headers: { Expect: 'something-else' },
+    }).catch((error) => error);
+    if (expect instanceof Response) {
+      assert.is(expect.status, 417);
+      assert.is(((await expect.json()) as { status: number }).status, 417);
+    }
+    assert.ok(server.lines.some((l) => l.includes('request refused before routing')));
+  } finally {
+    await server.close();
+  }
+});
+
 Server('a dataset that fails to load rejects ready with the FanbaseError', async () => {
   const running = await startServer({ ...TEST_CONFIG, data: '/nowhere' }, memoryLogger().logger);
   try {
