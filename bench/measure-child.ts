@@ -1,0 +1,30 @@
+/**
+ * One measured job in its own process, so that its time and peak memory are its own:
+ *   prepare <data> <out.duckdb> <as_of>   the fanbase snapshot
+ *   groupby <data>                        the engine's floor: a plain group by (artist, user) of the streams
+ * Prints one JSON line: { seconds, peak_rss_mb }.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { prepareFanbase } from '../src/open-fanbase.js';
+
+const [job, data, out, asOf] = process.argv.slice(2);
+const started = performance.now();
+if (job === 'prepare') {
+  await prepareFanbase({ data, out: out as string, asOf });
+} else if (job === 'groupby') {
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const conn = await instance.connect();
+  await conn.run(
+    `create table pairs as select artist_id, user_id, count(*) as streams, sum(ms_played) as ms
+     from read_parquet('${data}/streams/*.parquet') group by artist_id, user_id`,
+  );
+  conn.closeSync();
+  instance.closeSync();
+} else {
+  throw new Error(`unknown job ${job}`);
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -1,0 +1,172 @@
+/** Turns benchmark results into bench/RESULTS.md (tables, targets) and bench/latency.svg (a plot). */
+
+type Latency = { p50_ms: number; p99_ms: number };
+type Load = { requests_per_s: number; p50_ms: number; p99_ms: number; errors: number };
+
+export interface ScaleResult {
+  millions: number;
+  users: number;
+  artists: number;
+  prepare: { seconds: number; peak_rss_mb: number };
+  groupby: { seconds: number; peak_rss_mb: number };
+  in_process: {
+    summary_random: Latency;
+    summary_largest: Latency;
+    top_fans_random: Latency;
+    top_fans_largest: Latency;
+  };
+  topfans_end_to_end: Latency;
+  http: { api: Load; bare_koa: Load; api_memory: { rss_mb: number; peak_rss_mb: number } };
+}
+
+export interface Results {
+  machine: string;
+  duration: number;
+  connections: number;
+  results: ScaleResult[];
+}
+
+const ms = (l: Latency) => `${l.p50_ms} / ${l.p99_ms}`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+export function renderResults({ machine, duration, connections, results }: Results): {
+  markdown: string;
+  svg: string;
+} {
+  const rows = (f: (r: ScaleResult) => string) =>
+    results.map((r) => `| ${r.millions}M | ${f(r)} |`).join('\n');
+  const largest = results.at(-1) as ScaleResult;
+  const smallest = results[0] as ScaleResult;
+  const ratio = (r: ScaleResult) => r.http.api.requests_per_s / r.http.bare_koa.requests_per_s;
+  const flat = (f: (r: ScaleResult) => number) => f(largest) <= 2 * Math.max(f(smallest), 0.05);
+  const targets = [
+    [
+      `HTTP throughput >= 80% of bare Koa (${largest.millions}M)`,
+      `${(ratio(largest) * 100).toFixed(0)}%`,
+      ratio(largest) >= 0.8,
+    ],
+    [
+      `HTTP p99 <= 10 ms at ${connections} connections`,
+      `${largest.http.api.p99_ms} ms`,
+      largest.http.api.p99_ms <= 10,
+    ],
+    [
+      `topFans(largest, 100) <= 50 ms in process (p99, ${largest.millions}M)`,
+      `${largest.in_process.top_fans_largest.p99_ms} ms`,
+      largest.in_process.top_fans_largest.p99_ms <= 50,
+    ],
+    [
+      `topfans end to end <= 1 s (p99, ${largest.millions}M)`,
+      `${largest.topfans_end_to_end.p99_ms} ms`,
+      largest.topfans_end_to_end.p99_ms <= 1000,
+    ],
+    [
+      `prepare <= 3x the plain group by (${largest.millions}M)`,
+      `${(largest.prepare.seconds / largest.groupby.seconds).toFixed(1)}x`,
+      largest.prepare.seconds <= 3 * largest.groupby.seconds,
+    ],
+    [
+      `API resident memory <= 2 GiB (${largest.millions}M)`,
+      `${largest.http.api_memory.peak_rss_mb} MB`,
+      largest.http.api_memory.peak_rss_mb <= 2048,
+    ],
+    [
+      `request latency flat within 2x from ${smallest.millions}M to ${largest.millions}M (HTTP p50, in-process top fans p50)`,
+      `${smallest.http.api.p50_ms} -> ${largest.http.api.p50_ms} ms; ${smallest.in_process.top_fans_largest.p50_ms} -> ${largest.in_process.top_fans_largest.p50_ms} ms`,
+      flat((r) => r.http.api.p50_ms) && flat((r) => r.in_process.top_fans_largest.p50_ms),
+    ],
+  ] as const;
+
+  const markdown = `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.ts) in one run on this machine: ${machine}. Datasets from
+\`fanbase generate --seed 1\` with 100 streams per user and 2,000 streams per artist; answers as of 2026-07-01,
+from a snapshot made by \`fanbase prepare\`. Latencies are p50 / p99 in milliseconds.
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${verdict(ok)} |`).join('\n')}
+
+![latency by dataset size](latency.svg)
+
+## 1. HTTP: POST /fanbase vs a bare Koa endpoint (${connections} connections, ${duration} s, autocannon)
+
+Artists drawn like the generator draws them (log-uniform ranks: large artists weigh more). The bare
+endpoint reads the body, parses it as JSON and answers a constant body of the same size (http-floor.md).
+
+| streams | API req/s | API p50 / p99 | bare Koa req/s | bare p50 / p99 | ratio | API errors | API RSS (peak) |
+|---|---|---|---|---|---|---|---|
+${rows((r) => `${r.http.api.requests_per_s} | ${r.http.api.p50_ms} / ${r.http.api.p99_ms} | ${r.http.bare_koa.requests_per_s} | ${r.http.bare_koa.p50_ms} / ${r.http.bare_koa.p99_ms} | ${(ratio(r) * 100).toFixed(0)}% | ${r.http.api.errors} | ${r.http.api_memory.rss_mb} MB (${r.http.api_memory.peak_rss_mb} MB)`)}
+
+## 2. In process, on the snapshot
+
+| streams | artists | summary, random | summary, 10 largest | topFans(100), random | topFans(100), 10 largest |
+|---|---|---|---|---|---|
+${rows((r) => `${r.artists} | ${ms(r.in_process.summary_random)} | ${ms(r.in_process.summary_largest)} | ${ms(r.in_process.top_fans_random)} | ${ms(r.in_process.top_fans_largest)}`)}
+
+## 3. topfans end to end (process start to CSV on stdout, largest artist, 100 fans, snapshot)
+
+| streams | p50 / p99 (10 runs) |
+|---|---|
+${rows((r) => ms(r.topfans_end_to_end))}
+
+## 4. prepare vs the engine's floor (same parquet, same run)
+
+The floor: \`create table as select artist_id, user_id, count(*), sum(ms_played) from streams group by all\`.
+
+| streams | users | prepare | peak memory | plain group by | peak memory | ratio |
+|---|---|---|---|---|---|---|
+${rows((r) => `${r.users} | ${r.prepare.seconds.toFixed(1)} s | ${r.prepare.peak_rss_mb} MB | ${r.groupby.seconds.toFixed(1)} s | ${r.groupby.peak_rss_mb} MB | ${(r.prepare.seconds / r.groupby.seconds).toFixed(1)}x`)}
+
+## 5. Peers (PostgreSQL 15, MariaDB 10.11)
+
+Not measured yet: see the notes on the scale issue.
+`;
+  return { markdown, svg: plot(results) };
+}
+
+/** A small line chart: p50 latency (ms, log scale) against dataset size (log scale). */
+function plot(results: ScaleResult[]): string {
+  const series: [string, string, (r: ScaleResult) => number][] = [
+    ['HTTP POST /fanbase p50', '#1f77b4', (r) => r.http.api.p50_ms],
+    ['summary() in process p50', '#2ca02c', (r) => r.in_process.summary_random.p50_ms],
+    ['topFans(largest, 100) p50', '#d62728', (r) => r.in_process.top_fans_largest.p50_ms],
+    ['topfans end to end p50', '#9467bd', (r) => r.topfans_end_to_end.p50_ms],
+    ['prepare (ms)', '#8c564b', (r) => r.prepare.seconds * 1000],
+  ];
+  const [w, h, left, top, right, bottom] = [640, 360, 60, 20, 200, 40];
+  const xs = results.map((r) => Math.log10(r.millions));
+  const all = results.flatMap((r) => series.map(([, , f]) => Math.max(f(r), 0.01)));
+  const [ymin, ymax] = [Math.floor(Math.log10(Math.min(...all))), Math.ceil(Math.log10(Math.max(...all)))];
+  const [xmin, xmax] = [Math.min(...xs), Math.max(...xs, Math.min(...xs) + 1)];
+  const X = (x: number) => left + ((x - xmin) / (xmax - xmin)) * (w - left - right);
+  const Y = (y: number) =>
+    h - bottom - ((Math.log10(Math.max(y, 0.01)) - ymin) / (ymax - ymin)) * (h - top - bottom);
+  const grid = Array.from({ length: ymax - ymin + 1 }, (_, i) => ymin + i)
+    .map(
+      (e) =>
+        `<line x1="${left}" x2="${w - right}" y1="${Y(10 ** e)}" y2="${Y(10 ** e)}" stroke="#ddd"/><text x="${left - 6}" y="${Y(10 ** e) + 4}" text-anchor="end">${10 ** e}</text>`,
+    )
+    .join('');
+  const ticks = results
+    .map(
+      (r) =>
+        `<text x="${X(Math.log10(r.millions))}" y="${h - bottom + 16}" text-anchor="middle">${r.millions}M</text>`,
+    )
+    .join('');
+  const lines = series
+    .map(([name, color, f], i) => {
+      const points = results.map((r) => `${X(Math.log10(r.millions))},${Y(f(r))}`).join(' ');
+      return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/>${results
+        .map((r) => `<circle cx="${X(Math.log10(r.millions))}" cy="${Y(f(r))}" r="3" fill="${color}"/>`)
+        .join('')}<text x="${w - right + 10}" y="${top + 14 + i * 18}" fill="${color}">${name}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="11">
+<text x="${left}" y="12">milliseconds (log) by streams in the dataset (log)</text>
+${grid}${ticks}${lines}
+</svg>
+`;
+}

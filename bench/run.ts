@@ -1,0 +1,253 @@
+/**
+ * The benchmark: `npm run bench` (all scales) or `npm run bench -- --scales 1 --duration 2 --check` (CI).
+ * For each scale (millions of streams) it generates a dataset (cached in --work), then measures
+ *   1. prepare vs a plain DuckDB group by (artist, user) of the same parquet: time and peak memory;
+ *   2. in process, on the snapshot: summary() and topFans(artist, 100), p50/p99, weighted-random and top-10 artists;
+ *   3. topfans end to end (process start to CSV) on the snapshot;
+ *   4. HTTP: POST /fanbase on weighted-random artists vs a bare Koa endpoint (autocannon, 50 connections);
+ * and writes bench/results.json, bench/RESULTS.md and bench/latency.svg (not with --check).
+ * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { generateDataset } from '../src/adapters/duckdb/generate-dataset.js';
+import { openFanbase } from '../src/open-fanbase.js';
+import { renderResults, type ScaleResult } from './report.js';
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '1,10,100' },
+    work: { type: 'string', default: '/tmp/fanbase-bench' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    check: { type: 'boolean', default: false },
+  },
+});
+const ROOT = new URL('..', import.meta.url).pathname;
+const AS_OF = '2026-07-01';
+const scales = (values.scales as string).split(',').map(Number);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const log = (...parts: unknown[]) => console.error('bench:', ...parts);
+
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+};
+const stats = (xs: number[]) => ({ p50_ms: round(percentile(xs, 0.5)), p99_ms: round(percentile(xs, 0.99)) });
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** Artists drawn as the generator draws them: log-uniform ranks, so large artists weigh more. */
+function weightedArtists(artists: number, n: number, seed = 42): number[] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return Array.from({ length: n }, () =>
+    Math.min(artists, Math.floor(Math.exp(next() * Math.log(artists + 1)))),
+  );
+}
+
+function child(job: string[]): { seconds: number; peak_rss_mb: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/measure-child.ts'), ...job],
+    {
+      encoding: 'utf8',
+      cwd: ROOT,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+async function startProcess(args: string[], env: Record<string, string>, readyText: string) {
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk;
+      if (seen.includes(readyText)) {
+        proc.stdout.off('data', onData);
+        proc.stdout.resume(); // keep draining the logs, as a log collector would
+        resolve();
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.once('exit', (code) => reject(new Error(`exited ${code}`)));
+  });
+  return proc;
+}
+
+function rssMb(pid: number): { rss_mb: number; peak_rss_mb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss_mb: Math.round(kb('VmRSS') / 1024), peak_rss_mb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function load(url: string, bodies: string[]) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, body: bodies[i++ % bodies.length] as string }),
+      },
+    ],
+  });
+  return {
+    requests_per_s: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const results: ScaleResult[] = [];
+for (const millions of scales) {
+  const streams = Math.round(millions * 1_000_000);
+  const users = Math.max(1000, streams / 100);
+  const artists = Math.max(100, streams / 2000);
+  const data = join(values.work as string, `streams-${millions}m`);
+  const snapshot = `${data}.duckdb`;
+  const marker = join(data, '.generated');
+  const params = JSON.stringify({ users, artists, streams, seed: 1 });
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== params) {
+    log(`generating ${millions}M streams`);
+    const started = performance.now();
+    await generateDataset({ users, artists, streams, seed: 1, out: data });
+    writeFileSync(marker, params);
+    log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  log(`${millions}M: prepare and plain group by`);
+  const prepare = child(['prepare', data, snapshot, AS_OF]);
+  const groupby = child(['groupby', data]);
+
+  log(`${millions}M: in process`);
+  const fb = await openFanbase({ data: snapshot });
+  const index = await fb.summaryIndex();
+  const largest = (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
+    .sort((a, b) => b.total_fans - a.total_fans)
+    .slice(0, 10)
+    .map((s) => s.artist_id);
+  const random = weightedArtists(artists, 1000);
+  const time = async (f: () => Promise<unknown>, n: number) => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await f();
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  for (const a of random.slice(0, 50)) await fb.topFans(a, 100); // warm-up
+  const inProcess = {
+    summary_random: stats(
+      await time(async () => fb.summary(random[Math.floor(Math.random() * random.length)] as number), 1000),
+    ),
+    summary_largest: stats(
+      await time(async () => fb.summary(largest[Math.floor(Math.random() * 10)] as number), 500),
+    ),
+    top_fans_random: stats(
+      await time(
+        async () => fb.topFans(random[Math.floor(Math.random() * random.length)] as number, 100),
+        1000,
+      ),
+    ),
+    top_fans_largest: stats(
+      await time(async () => fb.topFans(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
+    ),
+  };
+  if (values.check) {
+    // the snapshot's answers are the exports' answers
+    const direct = await openFanbase({ data, asOf: AS_OF });
+    for (const a of [...largest.slice(0, 3), ...random.slice(0, 20)]) {
+      const [x, y] = [await fb.summary(a), await direct.summary(a)];
+      if (JSON.stringify(x) !== JSON.stringify(y))
+        throw new Error(`summary of ${a} differs: ${JSON.stringify([x, y])}`);
+      if (JSON.stringify(index.get(a)) !== JSON.stringify(x))
+        throw new Error(`summary index of ${a} differs`);
+      const [t1, t2] = [await fb.topFans(a, 20), await direct.topFans(a, 20)];
+      if (JSON.stringify(t1) !== JSON.stringify(t2)) throw new Error(`top fans of ${a} differ`);
+    }
+    await direct.close();
+    log('check: the snapshot answers as the exports do');
+  }
+  await fb.close();
+
+  log(`${millions}M: topfans end to end`);
+  const cli = join(ROOT, 'dist/adapters/cli/topfans.js');
+  const e2e: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [
+      cli,
+      '--data',
+      snapshot,
+      '--artist_id',
+      String(largest[0]),
+      '--nb_fans',
+      '100',
+    ]);
+    if (run.status !== 0) throw new Error(`topfans failed: ${run.stderr}`);
+    e2e.push(performance.now() - t);
+  }
+
+  log(`${millions}M: HTTP, ${connections} connections, ${duration} s each`);
+  const bodies = weightedArtists(artists, 10_000, 7).map((a) => JSON.stringify({ artist_id: a }));
+  const api = await startProcess(
+    [join(ROOT, 'dist/adapters/http/main.js')],
+    { PORT: '18181', FANBASE_DATA: snapshot, HOST: '127.0.0.1' },
+    'dataset loaded',
+  );
+  await load('http://127.0.0.1:18181/fanbase', bodies.slice(0, 500)); // warm-up
+  const apiLoad = await load('http://127.0.0.1:18181/fanbase', bodies);
+  const apiMemory = rssMb(api.pid as number);
+  api.kill('SIGTERM');
+  const bare = await startProcess(
+    ['--import', 'tsx', join(ROOT, 'bench/bare-koa.ts')],
+    { PORT: '18182' },
+    'ready',
+  );
+  await load('http://127.0.0.1:18182/', bodies.slice(0, 500));
+  const bareLoad = await load('http://127.0.0.1:18182/', bodies);
+  bare.kill('SIGTERM');
+
+  results.push({
+    millions,
+    users,
+    artists,
+    prepare,
+    groupby,
+    in_process: inProcess,
+    topfans_end_to_end: stats(e2e),
+    http: { api: apiLoad, bare_koa: bareLoad, api_memory: apiMemory },
+  });
+  log(`${millions}M done`, JSON.stringify(results.at(-1)));
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+if (values.check) {
+  console.log(`bench check passed at ${scales.join(', ')}M streams on ${machine}`);
+} else {
+  writeFileSync(
+    join(ROOT, 'bench/results.json'),
+    `${JSON.stringify({ machine, duration, connections, results }, null, 2)}\n`,
+  );
+  const { markdown, svg } = renderResults({ machine, duration, connections, results });
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
+  console.log('bench: wrote bench/RESULTS.md, bench/latency.svg, bench/results.json');
+}
