@@ -7,7 +7,7 @@ export interface ScaleResult {
   millions: number;
   users: number;
   artists: number;
-  prepare: { seconds: number; peak_rss_mb: number };
+  prepare: { seconds: number; peak_rss_mb: number; timings?: Record<string, number> };
   groupby: { seconds: number; peak_rss_mb: number };
   in_process: {
     summary_random: Latency;
@@ -119,6 +119,15 @@ The floor: \`create table as select artist_id, user_id, count(*), sum(ms_played)
 | streams | users | prepare | peak memory | plain group by | peak memory | ratio |
 |---|---|---|---|---|---|---|
 ${rows((r) => `${r.users} | ${r.prepare.seconds.toFixed(1)} s | ${r.prepare.peak_rss_mb} MB | ${r.groupby.seconds.toFixed(1)} s | ${r.groupby.peak_rss_mb} MB | ${(r.prepare.seconds / r.groupby.seconds).toFixed(1)}x`)}
+
+Where prepare spends its time at ${largest.millions}M streams (seconds, from the data report's timings; the
+rest is writing and checkpointing the snapshot file):
+
+| step | seconds |
+|---|---|
+${Object.entries(largest.prepare.timings ?? {})
+  .map(([step, seconds]) => `| ${step} | ${seconds} |`)
+  .join('\n')}
 
 ## 5. Peers (PostgreSQL 15, MariaDB 10.11)
 

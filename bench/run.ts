@@ -53,7 +53,7 @@ function weightedArtists(artists: number, n: number, seed = 42): number[] {
   );
 }
 
-function child(job: string[]): { seconds: number; peak_rss_mb: number } {
+function child(job: string[]): { seconds: number; peak_rss_mb: number; timings?: Record<string, number> } {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'bench/measure-child.ts'), ...job],

@@ -7,46 +7,62 @@ known_users as (
     select user_id from users
 ),
 
-duplicated as (
-    select user_id, artist_id, streamed_at, count(*) as count_rows
+flagged as (
+    -- one scan of the streams for every row-level problem (a row may have several)
+    select
+        source.user_id,
+        source.ms_played,
+        'user_id ' || coalesce(source.user_id::varchar, 'null') || ', artist_id '
+        || coalesce(source.artist_id::varchar, 'null') as example,
+        [
+            case when source.user_id is null or source.artist_id is null then 'null_id' end,
+            case
+                when source.streamed_at is null and source.user_id is not null and source.artist_id is not null
+                    then 'null_streamed_at'
+            end,
+            case
+                when source.user_id is not null and source.artist_id is not null and known_users.user_id is null
+                    then 'unknown_user'
+            end,
+            case when source.streamed_at >= $as_of::date + 1 then 'streamed_after_as_of' end,
+            case when $has_ms_played and source.ms_played is null then 'null_ms_played' end,
+            case when source.ms_played < 0 then 'negative_ms_played' end
+        ] as reasons
     from source
-    where user_id is not null and artist_id is not null and streamed_at is not null
-    group by user_id, artist_id, streamed_at
-    having count(*) > 1
+    left join known_users on known_users.user_id = source.user_id
+    where
+        source.user_id is null
+        or source.artist_id is null
+        or source.streamed_at is null
+        or known_users.user_id is null
+        or source.streamed_at >= $as_of::date + 1
+        or ($has_ms_played and source.ms_played is null)
+        or source.ms_played < 0
 ),
 
-described as (
+row_problems as (
     select
-        *,
-        'user_id ' || coalesce(user_id::varchar, 'null') || ', artist_id ' || coalesce(artist_id::varchar, 'null')
-        as example
-    from source
+        unnest(list_filter(reasons, r -> r is not null)) as reason,
+        coalesce(user_id, 0) as sort_key,
+        example,
+        ms_played
+    from flagged
 ),
 
 problems as (
-    select 'null_id' as reason, 0 as sort_key, example
-    from described where user_id is null or artist_id is null
-    union all
-    select 'null_streamed_at', user_id, example
-    from described where streamed_at is null and user_id is not null and artist_id is not null
-    union all
-    select 'unknown_user', user_id, example
-    from described where user_id is not null and artist_id is not null and user_id not in (select user_id from known_users)
-    union all
-    select 'streamed_after_as_of', user_id, example
-    from described where streamed_at >= $as_of::date + 1
-    union all
-    select 'null_ms_played', user_id, example
-    from described where $has_ms_played and ms_played is null
-    union all
-    select 'negative_ms_played', user_id, example || ': ms_played ' || ms_played
-    from described where ms_played < 0
+    select
+        reason,
+        sort_key,
+        case when reason = 'negative_ms_played' then example || ': ms_played ' || ms_played else example end
+            as example
+    from row_problems
     union all
     select
         'duplicate_stream',
         user_id,
-        'user_id ' || user_id || ', artist_id ' || artist_id || ': ' || count_rows || ' rows at one instant'
-    from duplicated
+        'user_id ' || user_id || ', artist_id ' || artist_id || ': ' || copies || ' rows at one instant'
+    from streams_deduplicated
+    where copies > 1
 )
 
 select * from problems

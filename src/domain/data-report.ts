@@ -35,4 +35,6 @@ export interface DataReport {
   };
   /** Consequences of missing columns or tables, in words. */
   warnings: string[];
+  /** Seconds spent on each step of the load (reading each export, building each relation, the report). */
+  timings: Record<string, number>;
 }

@@ -11,7 +11,7 @@ Policies('every reason a report query can give has a documented policy, and no p
   for (const file of readdirSync(sqlDir).filter((f) => f.endsWith('_issues.sql'))) {
     const table = file.replace('_issues.sql', '');
     const text = readFileSync(new URL(file, sqlDir), 'utf8');
-    for (const m of text.matchAll(/select\s+'([a-z_]+)'/g)) reasons.add(`${table}/${m[1]}`);
+    for (const m of text.matchAll(/(?:select|then)\s+'([a-z_]+)'/g)) reasons.add(`${table}/${m[1]}`);
   }
   assert.ok(reasons.size >= 15, `found ${reasons.size}`);
   assert.equal([...reasons].sort(), Object.keys(DATA_POLICIES).sort());

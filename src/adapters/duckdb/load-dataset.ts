@@ -13,7 +13,14 @@ import { createSourceView } from './source-view.js';
 import { parameterNames, sqlFile } from './sql-files.js';
 
 /** The relations a load builds, in order; each is `sql/<name>.sql` stored as a table. */
-const BUILD_ORDER = ['users', 'follows', 'streams_daily', 'fans', 'artist_profiles'] as const;
+const BUILD_ORDER = [
+  'users',
+  'follows',
+  'streams_deduplicated',
+  'streams_daily',
+  'fans',
+  'artist_profiles',
+] as const;
 /** What the repository answers from; everything else is dropped after the load. */
 const KEPT = new Set(['fans', 'artist_profiles']);
 
@@ -30,6 +37,13 @@ export async function loadDataset(
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
 
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const time = (step: string) => {
+    const now = performance.now();
+    timings[step] = Math.round(now - lap) / 1000;
+    lap = now;
+  };
   const sources: SourceReport[] = [];
   for (const table of DATA_CONTRACT) {
     const tableMapping = mapping[table.name];
@@ -51,12 +65,14 @@ export async function loadDataset(
       continue;
     }
     sources.push(await createSourceView(conn, located, tableMapping as TableMapping | undefined));
+    time(`read ${table.name}`);
   }
 
   const params = parametersOf(settings, sources);
   for (const name of BUILD_ORDER) {
     try {
       await run(conn, `create or replace table ${name} as ${sqlFile(name)}`, params);
+      time(`build ${name}`);
     } catch (error) {
       // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
       throw new FanbaseError(
@@ -86,8 +102,9 @@ export async function loadDataset(
     }
   }
   const totals = (await read(conn, sqlFile('dataset_totals'), params))[0] as DataReport['totals'];
+  time('data report');
   await dropIntermediates(conn);
-  return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources) };
+  return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources), timings };
 }
 
 function parametersOf(settings: Settings, sources: SourceReport[]): Record<string, Param> {

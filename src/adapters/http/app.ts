@@ -71,12 +71,7 @@ export function createApp(options: AppOptions): Koa {
     ctx.body = OPENAPI_DOCUMENT;
   });
 
-  app.use(requestContext(logger, metrics));
-  app.use(async (ctx, next) => {
-    await next();
-    // decided when the answer leaves, so that a request begun before shutdown also closes its connection
-    if (options.closing?.()) ctx.set('Connection', 'close');
-  });
+  app.use(requestContext(logger, metrics, options.closing));
   app.use(problemResponses(logger));
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -22,6 +22,7 @@ Describe('lists sources, totals, problems with policy and examples, and warnings
     ],
     totals: { users: 3, eligible_users: 1, streams: 9, follows: 0, artists_with_fans: 1, fans: 1 },
     warnings: ['users has no country'],
+    timings: { 'read users': 0.1 },
   });
   assert.is(
     text,
@@ -53,6 +54,7 @@ Describe('says when there is nothing wrong', () => {
     issues: [],
     totals: { users: 0, eligible_users: 0, streams: 0, follows: 0, artists_with_fans: 0, fans: 0 },
     warnings: [],
+    timings: {},
   });
   assert.match(text, /No problem rows\.\n$/);
 });
