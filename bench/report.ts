@@ -173,7 +173,8 @@ function plot(results: ScaleResult[]): string {
         .join('')}<text x="${w - right + 10}" y="${top + 14 + i * 18}" fill="${color}">${name}</text>`;
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="11">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="11" role="img">
+<title>fanbase: latency and prepare time by dataset size</title>
 <text x="${left}" y="12">milliseconds (log) by streams in the dataset (log)</text>
 ${grid}${ticks}${lines}
 </svg>
