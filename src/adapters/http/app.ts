@@ -41,7 +41,7 @@ export function createApp(options: AppOptions): Koa {
     return current;
   };
 
-  router.post('/fanbase', async (ctx) => {
+  const answerFanbase = async (ctx: Koa.Context) => {
     const { summaries } = loaded();
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     let body = bodies.get(artistId);
@@ -49,9 +49,11 @@ export function createApp(options: AppOptions): Koa {
       body = JSON.stringify(summaries.get(artistId));
       if (summaries.has(artistId)) bodies.set(artistId, body);
     }
-    ctx.type = 'application/json';
+    ctx.set('Content-Type', 'application/json; charset=utf-8');
     ctx.body = body;
-  });
+  };
+  // Declared on the router too, so that other methods on /fanbase get 405 with Allow: POST.
+  router.post('/fanbase', answerFanbase);
 
   router.get('/health', (ctx) => {
     ctx.body = { status: 'ok' };
@@ -73,6 +75,13 @@ export function createApp(options: AppOptions): Koa {
 
   app.use(requestContext(logger, metrics, options.closing));
   app.use(problemResponses(logger));
+  // The one hot path, answered before the router's matching and allowed-methods pass (measured in
+  // bench/RESULTS.md); the metrics label it with its route as the router would.
+  app.use(async (ctx, next) => {
+    if (ctx.method !== 'POST' || ctx.path !== '/fanbase') return next();
+    (ctx as { _matchedRoute?: string })._matchedRoute = '/fanbase';
+    await answerFanbase(ctx);
+  });
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;
