@@ -95,6 +95,8 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${verdict(ok)} |`).join('\n')}
 
 Artists drawn like the generator draws them (log-uniform ranks: large artists weigh more). The bare
 endpoint reads the body, parses it as JSON and answers a constant body of the same size (http-floor.md).
+The two alternate, three runs each; each side's median run is shown (runs on this 2-core machine, which
+autocannon shares, vary by up to ±30%).
 
 | streams | API req/s | API p50 / p99 | bare Koa req/s | bare p50 / p99 | ratio | API errors | API RSS (peak) |
 |---|---|---|---|---|---|---|---|
@@ -108,7 +110,7 @@ ${rows((r) => `${r.artists} | ${ms(r.in_process.summary_random)} | ${ms(r.in_pro
 
 ## 3. topfans end to end (process start to CSV on stdout, largest artist, 100 fans, snapshot)
 
-| streams | p50 / p99 (10 runs) |
+| streams | p50 / p99 (20 runs) |
 |---|---|
 ${rows((r) => ms(r.topfans_end_to_end))}
 
