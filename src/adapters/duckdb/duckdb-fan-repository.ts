@@ -1,5 +1,6 @@
-import { renameSync, rmSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
@@ -49,6 +50,7 @@ export class DuckDbFanRepository implements FanRepository {
     options: DuckDbOptions = {},
   ): Promise<DataReport> {
     const temporary = `${out}.${process.pid}.tmp`;
+    removeLeftovers(out);
     removeDatabase(temporary);
     let instance: DuckDBInstance;
     try {
@@ -200,6 +202,35 @@ export class DuckDbFanRepository implements FanRepository {
 const DEFAULT_CONNECTIONS = 4;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
 const SNAPSHOT_FORMAT = 1;
+
+/** Removes the temporary files of earlier prepares of `out` whose process is gone (killed mid-way). */
+function removeLeftovers(out: string): void {
+  const dir = dirname(out);
+  const prefix = `${basename(out)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = new RegExp(`^${escapeRegExp(prefix)}(\\d+)\\.tmp(\\.wal)?$`).exec(name)?.[1];
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function removeDatabase(file: string): void {
   rmSync(file, { force: true });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -88,6 +88,63 @@ Fanbase('generate then prepare then topfans on the snapshot, as the README says'
   assert.is(badSize.code, 2);
   assert.match(badSize.stderr, /--users must be a whole number/);
 });
+
+Fanbase(
+  'a prepare killed mid-way leaves the previous snapshot usable, and the next one cleans up',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanbase-kill-'));
+    const data = join(dir, 'exports');
+    const snapshot = join(dir, 'fanbase.duckdb');
+    run('fanbase', [
+      'generate',
+      '--users',
+      '20000',
+      '--artists',
+      '500',
+      '--streams',
+      '1000000',
+      '--seed',
+      '9',
+      '--out',
+      data,
+    ]);
+    assert.is(
+      run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]).code,
+      0,
+    );
+    const before = run('fanbase', ['summary', '1', '--data', snapshot]).stdout;
+    const victim = spawn(process.execPath, [
+      COMMAND('fanbase'),
+      'prepare',
+      '--data',
+      data,
+      '--as-of',
+      '2026-06-30',
+      '--out',
+      snapshot,
+    ]);
+    const temporary = `${snapshot}.${victim.pid}.tmp`;
+    for (let i = 0; i < 200 && !existsSync(temporary); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.ok(existsSync(temporary), 'the prepare was caught mid-way');
+    const killed = new Promise((r) => victim.once('exit', r));
+    victim.kill('SIGKILL');
+    await killed;
+    assert.is(
+      run('fanbase', ['summary', '1', '--data', snapshot]).stdout,
+      before,
+      'the old snapshot still answers',
+    );
+    assert.is(
+      run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]).code,
+      0,
+    );
+    assert.equal(
+      readdirSync(dir).sort(),
+      ['exports', 'fanbase.duckdb'],
+      'the leftovers of the killed prepare are gone',
+    );
+  },
+);
 
 Fanbase('no command or an unknown one is a usage error', () => {
   for (const args of [[], ['nope']]) {
