@@ -5,6 +5,7 @@ export * from './domain/countries.js';
 export * from './domain/data-contract.js';
 export * from './domain/data-policies.js';
 export * from './domain/data-report.js';
+export * from './domain/describe-value.js';
 export * from './domain/errors.js';
 export * from './domain/fan-repository.js';
 export * from './domain/fanbase.js';

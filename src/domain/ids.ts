@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { FanbaseError } from './errors.js';
 
 /** Checks that `value` is an id fanbase can handle (a whole number from 0 to 2^53 - 1) and returns it. */
@@ -5,7 +6,7 @@ export function parseId(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   throw new FanbaseError(
     'INVALID_ARGUMENT',
-    `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(value)}`,
+    `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`,
     { field },
   );
 }
@@ -13,15 +14,11 @@ export function parseId(value: unknown, field: string): number {
 /** Checks that `value` is a whole number >= 1 and returns it. */
 export function parseCount(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  throw new FanbaseError('INVALID_ARGUMENT', `${field} must be a whole number >= 1, got ${describe(value)}`, {
-    field,
-  });
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
-  if (typeof value === 'bigint') return `${value}n`;
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
+  throw new FanbaseError(
+    'INVALID_ARGUMENT',
+    `${field} must be a whole number >= 1, got ${describeValue(value)}`,
+    {
+      field,
+    },
+  );
 }

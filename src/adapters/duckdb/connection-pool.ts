@@ -25,12 +25,12 @@ export class PooledConnection {
     params: Record<string, Param>,
     types: Record<string, DuckDBType> = {},
   ): Promise<Record<string, PlainValue>[]> {
+    const sql = sqlFile(name);
     let statement = this.statements.get(name);
     if (!statement) {
-      statement = await this.connection.prepare(sqlFile(name));
+      statement = await this.connection.prepare(sql);
       this.statements.set(name, statement);
     }
-    const sql = sqlFile(name);
     const values: Record<string, Param> = {};
     for (const key of parameterNames(sql)) values[key] = params[key] ?? null;
     statement.bind(values, types);

@@ -9,6 +9,7 @@ import type { Param } from './connection-pool.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
 import { plainRows } from './plain-values.js';
+import { sqlTypeOf } from './source-columns.js';
 import { createSourceView } from './source-view.js';
 import { parameterNames, sqlFile } from './sql-files.js';
 
@@ -49,9 +50,7 @@ export async function loadDataset(
     const tableMapping = mapping[table.name];
     const located = tableMapping === false ? null : locateSource(dataDir, table, tableMapping);
     if (located === null) {
-      const columns = table.columns.map(
-        (c) => `null::${c.kind === 'timestamp' ? 'timestamp' : 'bigint'} as ${c.name}`,
-      );
+      const columns = table.columns.map((c) => `null::${sqlTypeOf(c.kind)} as ${c.name}`);
       await conn.run(
         `create or replace view ${table.name}_source as select ${columns.join(', ')} where false`,
       );

@@ -143,3 +143,15 @@ export function convertColumn(
     }
   }
 }
+
+/** The SQL type of a contract column, for the null column standing in for an absent one. */
+export function sqlTypeOf(kind: ColumnKind): string {
+  return {
+    id: 'bigint',
+    count: 'bigint',
+    date: 'date',
+    timestamp: 'timestamp',
+    country: 'varchar',
+    boolean: 'boolean',
+  }[kind];
+}

@@ -6,7 +6,7 @@ import { translateReadError } from './duckdb-errors.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
 import { plainRows } from './plain-values.js';
-import { type ColumnConversion, convertColumn } from './source-columns.js';
+import { type ColumnConversion, convertColumn, sqlTypeOf } from './source-columns.js';
 import { sqlIdentifier, sqlString, sqlStringList } from './sql-text.js';
 
 /**
@@ -55,7 +55,7 @@ export async function createSourceView(
         );
       }
       missing.push(column.name);
-      selects.push(`null::${nullType(column.kind)} as ${column.name}`);
+      selects.push(`null::${sqlTypeOf(column.kind)} as ${column.name}`);
       continue;
     }
     const conversion = convertColumn(
@@ -264,15 +264,4 @@ async function globFiles(conn: DuckDBConnection, pattern: string): Promise<strin
     await conn.runAndReadAll(`select file from glob(${sqlString(pattern)}) order by file`)
   ).getRowObjectsJS();
   return rows.map((r) => String(r.file));
-}
-
-function nullType(kind: ContractTable['columns'][number]['kind']): string {
-  return {
-    id: 'bigint',
-    count: 'bigint',
-    date: 'date',
-    timestamp: 'timestamp',
-    country: 'varchar',
-    boolean: 'boolean',
-  }[kind];
 }

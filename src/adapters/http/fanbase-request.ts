@@ -1,4 +1,5 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { describeValue } from '../../domain/describe-value.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { FANBASE_REQUEST_SCHEMA } from './openapi.js';
 
@@ -18,23 +19,14 @@ function explain(error: ErrorObject | undefined, body: unknown): string {
   const value = (body as Record<string, unknown> | null)?.artist_id;
   switch (error?.instancePath === '' ? error.keyword : `artist_id/${error?.keyword}`) {
     case 'type':
-      return `the body must be a JSON object, got ${describe(body)}: ${example}`;
+      return `the body must be a JSON object, got ${describeValue(body)}: ${example}`;
     case 'required':
       return `artist_id is missing: ${example}`;
     case 'additionalProperties':
       return `unknown field ${JSON.stringify(error?.params.additionalProperty)}: only artist_id is accepted`;
     case 'artist_id/type':
-      return `artist_id must be a whole number, got ${describe(value)}: ${example}`;
+      return `artist_id must be a whole number, got ${describeValue(value)}: ${example}`;
     default:
-      return `artist_id must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describe(value)}`;
+      return `artist_id must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`;
   }
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
-  return String(value);
 }

@@ -118,3 +118,19 @@ Convert('countries are trimmed and upper-cased text', async () => {
 });
 
 Convert.run();
+
+const SqlType = suite('sqlTypeOf');
+
+SqlType('gives each kind the type its converted column has', async () => {
+  const { sqlTypeOf } = await import('../../../src/adapters/duckdb/source-columns.js');
+  assert.equal((['id', 'count', 'date', 'timestamp', 'country', 'boolean'] as const).map(sqlTypeOf), [
+    'bigint',
+    'bigint',
+    'date',
+    'timestamp',
+    'varchar',
+    'boolean',
+  ]);
+});
+
+SqlType.run();
