@@ -14,6 +14,10 @@ const BODY = JSON.stringify({
 });
 const app = new Koa();
 app.use(async (ctx) => {
+  if (ctx.path === '/ready') {
+    ctx.body = 'ready'; // for the bench to know it listens
+    return;
+  }
   JSON.parse(await getRawBody(ctx.req, { limit: 1024, encoding: 'utf8' }));
   ctx.type = 'application/json';
   ctx.body = BODY;

@@ -1,4 +1,5 @@
 /** Turns benchmark results into bench/RESULTS.md (tables, targets) and bench/latency.svg (a plot). */
+import type { PeerResults } from './peers/measure-peers.js';
 
 type Latency = { p50_ms: number; p99_ms: number };
 type Load = { requests_per_s: number; p50_ms: number; p99_ms: number; errors: number };
@@ -14,6 +15,9 @@ export interface ScaleResult {
     summary_largest: Latency;
     top_fans_random: Latency;
     top_fans_largest: Latency;
+    /** topFansIndex(100): its build, once, and a lookup */
+    top_fans_index?: { seconds: number; heap_mb: number; artists: number };
+    top_fans_index_largest?: Latency;
   };
   topfans_end_to_end: Latency;
   http: { api: Load; bare_koa: Load; api_memory: { rss_mb: number; peak_rss_mb: number } };
@@ -24,12 +28,14 @@ export interface Results {
   duration: number;
   connections: number;
   results: ScaleResult[];
+  /** null when no peer was measured (none installed, or --peers none) */
+  peers?: PeerResults | null;
 }
 
 const ms = (l: Latency) => `${l.p50_ms} / ${l.p99_ms}`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 
-export function renderResults({ machine, duration, connections, results }: Results): {
+export function renderResults({ machine, duration, connections, results, peers }: Results): {
   markdown: string;
   svg: string;
 } {
@@ -39,7 +45,7 @@ export function renderResults({ machine, duration, connections, results }: Resul
   const smallest = results[0] as ScaleResult;
   const ratio = (r: ScaleResult) => r.http.api.requests_per_s / r.http.bare_koa.requests_per_s;
   const flat = (f: (r: ScaleResult) => number) => f(largest) <= 2 * Math.max(f(smallest), 0.05);
-  const targets = [
+  const targets: [string, string, boolean][] = [
     [
       `HTTP throughput >= 80% of bare Koa (${largest.millions}M)`,
       `${(ratio(largest) * 100).toFixed(0)}%`,
@@ -75,7 +81,15 @@ export function renderResults({ machine, duration, connections, results }: Resul
       `${smallest.http.api.p50_ms} -> ${largest.http.api.p50_ms} ms; ${smallest.in_process.top_fans_largest.p50_ms} -> ${largest.in_process.top_fans_largest.p50_ms} ms`,
       flat((r) => r.http.api.p50_ms) && flat((r) => r.in_process.top_fans_largest.p50_ms),
     ],
-  ] as const;
+  ];
+  if (peers) {
+    const worst = Math.min(...peers.questions.map(bestPeerRatio));
+    targets.push([
+      `each question >= 50x faster than the best peer variant (${peers.millions}M, median and largest artist)`,
+      `${worst.toFixed(1)}x at worst`,
+      worst >= 50,
+    ]);
+  }
 
   const markdown = `# Benchmark results
 
@@ -104,9 +118,12 @@ ${rows((r) => `${r.http.api.requests_per_s} | ${r.http.api.p50_ms} / ${r.http.ap
 
 ## 2. In process, on the snapshot
 
-| streams | artists | summary, random | summary, 10 largest | topFans(100), random | topFans(100), 10 largest |
-|---|---|---|---|---|---|
-${rows((r) => `${r.artists} | ${ms(r.in_process.summary_random)} | ${ms(r.in_process.summary_largest)} | ${ms(r.in_process.top_fans_random)} | ${ms(r.in_process.top_fans_largest)}`)}
+| streams | artists | summary, random | summary, 10 largest | topFans(100), random | topFans(100), 10 largest | topFansIndex(100): build, heap | its get(100), 10 largest |
+|---|---|---|---|---|---|---|---|
+${rows((r) => `${r.artists} | ${ms(r.in_process.summary_random)} | ${ms(r.in_process.summary_largest)} | ${ms(r.in_process.top_fans_random)} | ${ms(r.in_process.top_fans_largest)} | ${r.in_process.top_fans_index ? `${r.in_process.top_fans_index.seconds} s, ${r.in_process.top_fans_index.heap_mb} MB` : '-'} | ${r.in_process.top_fans_index_largest ? ms(r.in_process.top_fans_index_largest) : '-'}`)}
+
+\`summary()\` and \`topFans()\` run one DuckDB query each on the snapshot; \`topFansIndex(100)\` reads every
+artist's top 100 adult fans once and answers from memory (for processes that ask many times).
 
 ## 3. topfans end to end (process start to CSV on stdout, largest artist, 100 fans, snapshot)
 
@@ -133,9 +150,62 @@ ${Object.entries(largest.prepare.timings ?? {})
 
 ## 5. Peers (PostgreSQL 15, MariaDB 10.11)
 
-Not measured yet: see the notes on the scale issue.
+${peers ? peerSection(peers) : 'Not measured in this run (neither PostgreSQL nor MariaDB installed, or `--peers none`).'}
 `;
   return { markdown, svg: plot(results) };
+}
+
+/** The best peer's p50 over fanbase's p50 for one question. */
+function bestPeerRatio(q: PeerResults['questions'][number]): number {
+  const best = Math.min(...Object.values(q.peers).map((l) => l.p50_ms));
+  return best / Math.max(q.fanbase.p50_ms, 0.0001);
+}
+
+function peerSection(p: PeerResults): string {
+  const names = [...new Set(p.questions.flatMap((q) => Object.keys(q.peers)))];
+  const artist = (which: 'median' | 'largest') =>
+    `${which} (artist ${p.artists[which].artist_id}, ${p.artists[which].total_fans} fans)`;
+  const loads = p.peers
+    .map((peer) => {
+      const total = Object.entries(peer.load)
+        .filter(([step]) => !step.includes('view variant'))
+        .reduce((sum, [, s]) => sum + s, 0);
+      const steps = Object.entries(peer.load)
+        .map(([step, s]) => `${step} ${s} s`)
+        .join(', ');
+      return `| ${peer.name} ${peer.version} | ${total.toFixed(1)} s | ${steps} |`;
+    })
+    .join('\n');
+  const rows = p.questions
+    .map((q) => {
+      const ours = `${ms(q.fanbase)}; ${ms(q.fanbase_query)} by a query`;
+      const theirs = names.map((n) => (q.peers[n] ? `${ms(q.peers[n])} (${q.peers[n].runs})` : '-'));
+      return `| ${q.question} | ${artist(q.artist)} | ${ours} | ${theirs.join(' | ')} | ${bestPeerRatio(q).toFixed(1)}x |`;
+    })
+    .join('\n');
+  return `At ${p.millions}M streams. Each database server is started by the bench in a throwaway folder, on a
+Unix socket, tuned for this machine (settings in bench/peers/postgres.ts and mariadb.ts), loaded with the
+same users, streams and follows (written from the parquet exports to CSV in ${p.export_seconds} s, not counted
+below), indexed for these questions with covering indexes (bench/peers/sql/), then asked both questions
+with plain SQL through its Node driver as a prepared statement. PostgreSQL is asked once more from a
+materialized view of per-(artist, user) aggregates. Before any timing, every variant's answers are held to
+fanbase's for ${p.checked_artists} artists (summaries equal; top 100 fans equal, scores to 1e-9): they do the
+same work. ${p.skipped.length > 0 ? `Skipped: ${p.skipped.join('; ')}.` : ''}
+
+Load (fanbase's own is \`prepare\`, section 4):
+
+| peer | load to ready | steps |
+|---|---|---|
+${loads}
+
+Latency p50 / p99 in milliseconds (peers: timed runs in parentheses, bounded in time; fanbase: 500 runs).
+fanbase's first figure is the library's in-memory indexes (\`summaryIndex()\`, what the API answers from,
+and \`topFansIndex()\`), the second its calls that run a DuckDB query on the snapshot (\`summary()\`, and
+\`topFans()\` as the \`topfans\` command runs it). The ratio is the best peer's p50 over the first figure.
+
+| question | artist | fanbase | ${names.join(' | ')} | best peer / fanbase |
+|---|---|---|${names.map(() => '---|').join('')}---|
+${rows}`;
 }
 
 /** A small line chart: p50 latency (ms, log scale) against dataset size (log scale). */

@@ -9,13 +9,14 @@
  * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateDataset } from '../src/adapters/duckdb/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
+import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
 import { renderResults, type ScaleResult } from './report.js';
 
 const { values } = parseArgs({
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     check: { type: 'boolean', default: false },
+    // the scale (millions of streams) at which PostgreSQL and MariaDB are measured, when installed; 'none' skips
+    peers: { type: 'string' },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -34,6 +37,8 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const log = (...parts: unknown[]) => console.error('bench:', ...parts);
 const ROUNDS = values.check ? 1 : 3;
+const peersAt = values.peers ?? String(values.check ? scales[0] : 10);
+let peerResults: PeerResults | null = null;
 
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -66,26 +71,29 @@ function child(job: string[]): { seconds: number; peak_rss_mb: number; timings?:
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
-async function startProcess(args: string[], env: Record<string, string>, readyText: string) {
+/**
+ * Starts a server with its stdout in a log file (as a log collector would take it, without a consumer in the
+ * load generator's process) and resolves once `readyUrl` answers 200.
+ */
+async function startProcess(args: string[], env: Record<string, string>, readyUrl: string, logFile: string) {
+  const out = openSync(logFile, 'w');
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', out, 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk;
-      if (seen.includes(readyText)) {
-        proc.stdout.off('data', onData);
-        proc.stdout.resume(); // keep draining the logs, as a log collector would
-        resolve();
-      }
-    };
-    proc.stdout.on('data', onData);
-    proc.once('exit', (code) => reject(new Error(`exited ${code}`)));
-  });
-  return proc;
+  closeSync(out);
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${args.at(-1)} exited ${proc.exitCode}: see ${logFile}`);
+    const status = await fetch(readyUrl).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return proc;
+    if (Date.now() > deadline) throw new Error(`${readyUrl} not ready after 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 function rssMb(pid: number): { rss_mb: number; peak_rss_mb: number } {
@@ -139,6 +147,14 @@ for (const millions of scales) {
   log(`${millions}M: in process`);
   const fb = await openFanbase({ data: snapshot });
   const index = await fb.summaryIndex();
+  const indexStarted = performance.now();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const topFansIndex = await fb.topFansIndex(100);
+  const topFansIndexBuild = {
+    seconds: round((performance.now() - indexStarted) / 1000),
+    heap_mb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20),
+    artists: topFansIndex.artists,
+  };
   const largest = (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
     .sort((a, b) => b.total_fans - a.total_fans)
     .slice(0, 10)
@@ -170,6 +186,10 @@ for (const millions of scales) {
     top_fans_largest: stats(
       await time(async () => fb.topFans(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
     ),
+    top_fans_index: topFansIndexBuild,
+    top_fans_index_largest: stats(
+      await time(async () => topFansIndex.get(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
+    ),
   };
   if (values.check) {
     // the snapshot's answers are the exports' answers
@@ -185,6 +205,27 @@ for (const millions of scales) {
     }
     await direct.close();
     log('check: the snapshot answers as the exports do');
+  }
+  if (peersAt === String(millions) && peersInstalled().length > 0) {
+    log(`${millions}M: peers (${peersInstalled().join(', ')})`);
+    const fanCounts = [];
+    for (let a = 1; a <= artists; a++) if (index.has(a)) fanCounts.push(index.get(a));
+    peerResults = await measurePeers({
+      millions,
+      data,
+      work: join(values.work as string, 'peers'),
+      asOf: AS_OF,
+      ours: {
+        summary: async (a) => index.get(a),
+        topFans: async (a, n) => topFansIndex.get(a, n),
+        query: { summary: (a) => fb.summary(a), topFans: (a, n) => fb.topFans(a, n) },
+      },
+      fanCounts,
+      alsoCheck: random.slice(0, values.check ? 5 : 20),
+      runs: values.check ? 3 : 30,
+      budgetMs: values.check ? 2_000 : 30_000,
+      log,
+    });
   }
   await fb.close();
 
@@ -211,12 +252,14 @@ for (const millions of scales) {
   const api = await startProcess(
     [join(ROOT, 'dist/adapters/http/main.js')],
     { PORT: '18181', FANBASE_DATA: snapshot, HOST: '127.0.0.1' },
-    'dataset loaded',
+    'http://127.0.0.1:18181/ready',
+    join(values.work as string, 'api.log'),
   );
   const bare = await startProcess(
     ['--import', 'tsx', join(ROOT, 'bench/bare-koa.ts')],
     { PORT: '18182' },
-    'ready',
+    'http://127.0.0.1:18182/ready',
+    join(values.work as string, 'bare-koa.log'),
   );
   await load('http://127.0.0.1:18181/fanbase', bodies.slice(0, 500)); // warm-up
   await load('http://127.0.0.1:18182/', bodies.slice(0, 500));
@@ -256,9 +299,9 @@ if (values.check) {
 } else {
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, duration, connections, results }, null, 2)}\n`,
+    `${JSON.stringify({ machine, duration, connections, results, peers: peerResults }, null, 2)}\n`,
   );
-  const { markdown, svg } = renderResults({ machine, duration, connections, results });
+  const { markdown, svg } = renderResults({ machine, duration, connections, results, peers: peerResults });
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
   console.log('bench: wrote bench/RESULTS.md, bench/latency.svg, bench/results.json');

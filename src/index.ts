@@ -19,4 +19,5 @@ export * from './domain/settings.js';
 export * from './domain/summary.js';
 export * from './domain/summary-index.js';
 export * from './domain/top-countries.js';
+export * from './domain/top-fans-index.js';
 export * from './open-fanbase.js';

@@ -53,6 +53,34 @@ Open(
   },
 );
 
+Open('the top fans index answers as topFans does, from exports and from a snapshot', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-index-'));
+  const snapshot = join(dir, 'edge.duckdb');
+  await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), out: snapshot, asOf: edge.AS_OF });
+  for (const data of [join(FIXTURES, 'edge-cases/parquet'), snapshot, join(FIXTURES, 'row-issues/csv')]) {
+    const fb = await openFanbase({ data, asOf: edge.AS_OF });
+    const index = await fb.topFansIndex();
+    assert.is(index.depth, 100);
+    for (const artist of [7, 10, 11, 123, 200, 300, 400, 500, 999]) {
+      for (const n of [1, 2, 3, 100]) {
+        assert.equal(index.get(artist, n), await fb.topFans(artist, n), `${data} artist ${artist} n ${n}`);
+      }
+    }
+    // the hand-worked expectations hold through the index too
+    if (!data.includes('row-issues')) {
+      assert.equal(
+        index.get(123, 100).map((f) => ({ ...f, score: round(f.score) })),
+        edge.TOP_FANS_123,
+      );
+    }
+    const shallow = await fb.topFansIndex(2);
+    assert.equal(shallow.get(123, 2), await fb.topFans(123, 2));
+    await expectFanbaseError(() => shallow.get(123, 3), 'INVALID_ARGUMENT', /nb_fans .* 1 to 2/);
+    await expectFanbaseError(() => fb.topFansIndex(0), 'INVALID_ARGUMENT', /depth must be a whole number/);
+    await fb.close();
+  }
+});
+
 Open('as_of moves ages: a day earlier, user 2 is 17 and drops out of TopFans', async () => {
   const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: '2026-06-14' });
   const shown = (await fb.topFans(123, 100)).map((f) => f.user_id);

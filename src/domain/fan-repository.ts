@@ -1,5 +1,6 @@
 import type { DataReport } from './data-report.js';
 import type { ArtistProfile, FanRecord } from './records.js';
+import type { RankedFan } from './top-fans-index.js';
 
 /**
  * The port: what the domain needs from wherever the fans are computed. Adapters answer from aggregates
@@ -14,6 +15,8 @@ export interface FanRepository {
   artistProfiles(): Promise<ArtistProfile[]>;
   /** Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending. */
   topFans(artistId: number, limit: number): Promise<FanRecord[]>;
+  /** Up to `limit` adult fans of every artist, by artist, each artist's best score first (ties by user_id). */
+  everyTopFans(limit: number): Promise<RankedFan[]>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */
   fans(artistId: number): Promise<FanRecord[]>;
   /** Releases the engine. Calls after it fail with code CLOSED. */

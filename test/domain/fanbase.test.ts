@@ -48,6 +48,10 @@ function fakeRepository(fans: FanRecord[]) {
       calls.push(`top ${artistId} ${limit}`);
       return fans.slice(0, limit);
     },
+    async everyTopFans(limit) {
+      calls.push(`every top ${limit}`);
+      return fans.slice(0, limit);
+    },
     async fans() {
       return fans;
     },

@@ -7,6 +7,7 @@ import { FanbaseError } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
+import type { RankedFan } from '../../domain/top-fans-index.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
 import { loadDataset } from './load-dataset.js';
@@ -184,6 +185,11 @@ export class DuckDbFanRepository implements FanRepository {
       c.query('top_fans', { artist_id: artistId, limit }, { artist_id: BIGINT, limit: BIGINT }),
     );
     return rows.map(toFanRecord);
+  }
+
+  async everyTopFans(limit: number): Promise<RankedFan[]> {
+    const rows = await this.pool.use((c) => c.query('every_top_fans', { limit }, { limit: BIGINT }));
+    return rows as unknown as RankedFan[];
   }
 
   async fans(artistId: number): Promise<FanRecord[]> {
