@@ -87,7 +87,7 @@ export async function loadDataset(
   const issues: DataIssue[] = [];
   for (const table of ['users', 'streams', 'follows'] as const) {
     const problems = sqlFile(`${table}_issues`);
-    const byReason = `select reason, count(*)::integer as count, arg_min(example, sort_key, 3) as examples
+    const byReason = `select reason, count(*)::integer as count, arg_min(example, (sort_key, example), 3) as examples
       from (${problems}) group by reason order by reason`;
     for (const row of await read(conn, byReason, params)) {
       const reason = String(row.reason);

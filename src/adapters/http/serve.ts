@@ -8,12 +8,10 @@ import { startServer } from './server.js';
  * SIGTERM or SIGINT shuts down gracefully and exits 0. What `npm start` and `fanbase serve` run.
  */
 export async function serve(config: HttpConfig): Promise<void> {
-  // Lines are gathered into writes of 4 KB (one write per request cost ~8% of the API's CPU under load,
-  // bench/RESULTS.md) and flushed every second when traffic is low, so a tail of the log lags by a second
-  // at most. Every exit below flushes first; only a crash of the process itself can lose the last second.
-  const destination = pino.destination({ sync: false, minLength: 4096 });
-  const logger = pino({ level: config.logLevel, base: { service: 'fanbase' } }, destination);
-  setInterval(() => logger.flush(), 1000).unref();
+  const logger = pino(
+    { level: config.logLevel, base: { service: 'fanbase' } },
+    pino.destination({ sync: false }),
+  );
   const fail = (error: unknown, message: string): void => {
     process.stderr.write(`fanbase: ${message}: ${(error as Error).message}\n`);
     // the log gets the code and where (file, column, line), never the offending values: they may be personal

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -84,6 +86,33 @@ Load('a window keeps only the streams inside it', async () => {
   const { report } = await load('edge-cases/csv', { asOf: edge.AS_OF, fan: { windowDays: 7 } });
   // 200 keeps only 2 (06-12), 500 no one: 7 + 1 = 8 fans over 2 artists
   assert.equal([report.totals.fans, report.totals.artists_with_fans], [8, 2]);
+});
+
+Load('report examples are the same on every run: the first by user id, then by text', async () => {
+  // user 1 streamed four artists twice at one instant each: four duplicate_stream rows of one user id, so
+  // the user id alone does not pick the three examples; their text decides (artist 3, 5, 7 before 9)
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-examples-'));
+  writeFileSync(join(dir, 'users.csv'), 'user_id,birth_date,country,consent\n1,1990-01-01,FR,true\n');
+  const rows = [9, 5, 3, 7].flatMap((artist) => [
+    `1,${artist},2026-06-01T10:00:00Z,60000`,
+    `1,${artist},2026-06-01T10:00:00Z,60000`,
+  ]);
+  writeFileSync(join(dir, 'streams.csv'), `user_id,artist_id,streamed_at,ms_played\n${rows.join('\n')}\n`);
+  for (let run = 0; run < 3; run++) {
+    const { conn, close } = await freshConnection();
+    try {
+      const report = await loadDataset(conn, dir, {}, resolveSettings({ asOf: '2026-06-15' }));
+      const duplicates = report.issues.find((i) => i.reason === 'duplicate_stream');
+      assert.equal(duplicates?.count, 4);
+      assert.equal(duplicates?.examples, [
+        'user_id 1, artist_id 3: 2 rows at one instant',
+        'user_id 1, artist_id 5: 2 rows at one instant',
+        'user_id 1, artist_id 7: 2 rows at one instant',
+      ]);
+    } finally {
+      close();
+    }
+  }
 });
 
 Load.run();
