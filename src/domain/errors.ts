@@ -6,6 +6,8 @@ export type FanbaseErrorCode =
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'NOT_READY'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'INVALID_ARGUMENT'
   | 'INVALID_OPTIONS'
   | 'INVALID_MAPPING'

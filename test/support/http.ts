@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { NO_AUTH } from '../../src/adapters/http/auth-config.js';
 import type { HttpConfig } from '../../src/adapters/http/config.js';
 import { type RunningServer, startServer } from '../../src/adapters/http/server.js';
 import { FIXTURES } from './duckdb.js';
@@ -25,6 +26,7 @@ export const TEST_CONFIG: HttpConfig = {
   logLevel: 'info',
   bodyLimit: 1024,
   shutdownTimeoutMs: 2_000,
+  auth: NO_AUTH,
 };
 
 /** Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready. */

@@ -9,6 +9,7 @@ import { dataOptions, withDataFlags } from './data-flags.js';
 import { EXIT } from './exit-codes.js';
 import { describeReport } from './fanbase-report.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
+import { issueToken, parseDuration } from './issue-token.js';
 import { progressBar } from './progress-bar.js';
 import { runCli } from './run-cli.js';
 
@@ -102,6 +103,38 @@ function fanbaseCli() {
         flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report),
       );
       if (flags.strict === true && report.issues.length > 0) process.exitCode = EXIT.failure;
+    });
+
+  cli
+    .command(
+      'token',
+      'Print a JWT the API accepts (HS256, signed with $FANBASE_JWT_SECRET), for operators and tests',
+    )
+    .option('--artists <ids>', 'Artist ids the token may read, comma-separated')
+    .option('--admin', 'Let the token read every artist (scope fanbase:admin)')
+    .option('--expires-in <duration>', 'Lifetime: 90s, 15m, 12h, 30d (default: 1h)')
+    .option('--subject <name>', 'Who the token is for (its sub claim) (default: fanbase-cli)')
+    .example('FANBASE_JWT_SECRET=... fanbase token --artists 123 --expires-in 12h')
+    .action(async (flags: Record<string, unknown>) => {
+      const secret = process.env.FANBASE_JWT_SECRET?.trim();
+      if (!secret || Buffer.byteLength(secret) < 32) {
+        usage('FANBASE_JWT_SECRET', "must hold the API's HS256 secret (32 bytes or more) to sign with");
+      }
+      const ids = single(flags.artists, '--artists');
+      const artists = (ids ?? '')
+        .split(',')
+        .filter((id) => id.trim() !== '')
+        .map((id) => wholeNumber(id.trim(), '--artists', 0) as number);
+      const token = await issueToken({
+        artists,
+        admin: flags.admin === true,
+        expiresIn: parseDuration(single(flags.expiresIn, '--expires-in') ?? '1h', '--expires-in'),
+        subject: single(flags.subject, '--subject') ?? 'fanbase-cli',
+        secret: secret as string,
+        audience: process.env.FANBASE_JWT_AUDIENCE?.trim() || 'fanbase',
+        issuer: process.env.FANBASE_JWT_ISSUER?.trim() || undefined,
+      });
+      process.stdout.write(`${token}\n`);
     });
 
   cli.help();

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnKind, ContractTable } from '../../domain/data-contract.js';
+import type { ColumnKind } from '../../domain/data-contract.js';
 import type { SourceReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { translateReadError } from './duckdb-errors.js';

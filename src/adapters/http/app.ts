@@ -1,9 +1,11 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { mayRead } from '../../domain/access.js';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
+import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -21,6 +23,8 @@ export interface AppOptions {
   dataset: () => LoadedDataset | null;
   logger: Logger;
   metrics: HttpMetrics;
+  /** Checks credentials on POST /fanbase; null when authentication is off. */
+  authenticate?: Authenticate | null;
   bodyLimit: number;
   /** True once shutdown has begun: answers ask clients to close their connections. */
   closing?: () => boolean;
@@ -29,11 +33,12 @@ export interface AppOptions {
 /** The Fanbase web API as a Koa application. Handlers parse, look up, answer: no SQL, no scoring. */
 export function createApp(options: AppOptions): Koa {
   const { dataset, logger, metrics, bodyLimit } = options;
+  const authenticate = options.authenticate ?? null;
   const app = new Koa();
   app.silent = true;
   const router = new Router();
-  // Bodies for known artists are serialized once, then served as they are.
-  const bodies = new Map<number, string>();
+  // Bodies for known artists are serialized once per dataset, then served as they are.
+  const bodiesBySummaries = new WeakMap<SummaryIndex, Map<number, string>>();
 
   const loaded = (): LoadedDataset => {
     const current = dataset();
@@ -42,8 +47,20 @@ export function createApp(options: AppOptions): Koa {
   };
 
   const answerFanbase = async (ctx: Koa.Context) => {
+    const grant = authenticate && (await authenticate(ctx.req.headers));
     const { summaries } = loaded();
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
+    if (grant && !mayRead(grant, artistId)) {
+      // the same answer whether the artist exists or not: a 403 tells nothing about the artist
+      throw new FanbaseError('FORBIDDEN', `these credentials do not grant artist_id ${artistId}`, {
+        field: 'artist_id',
+      });
+    }
+    let bodies = bodiesBySummaries.get(summaries);
+    if (!bodies) {
+      bodies = new Map();
+      bodiesBySummaries.set(summaries, bodies); // a reload brings a new index, and a new cache with it
+    }
     let body = bodies.get(artistId);
     if (body === undefined) {
       body = JSON.stringify(summaries.get(artistId));

@@ -1,5 +1,6 @@
 import { parseCalendarDate } from '../../domain/calendar-date.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { type AuthConfig, readAuthConfig } from './auth-config.js';
 
 /** How the API is run, from the environment (documented in README.md and .env.example). */
 export interface HttpConfig {
@@ -15,6 +16,8 @@ export interface HttpConfig {
   bodyLimit: number;
   /** Longest wait for requests in flight on shutdown, in milliseconds. */
   shutdownTimeoutMs: number;
+  /** Who may call: off unless a JWT key or API keys are configured. */
+  auth: AuthConfig;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -63,5 +66,6 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     logLevel: logLevel as HttpConfig['logLevel'],
     bodyLimit: int('BODY_LIMIT_BYTES', 1024, 64, 1_048_576),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    auth: readAuthConfig(env),
   };
 }

@@ -36,6 +36,11 @@ export function problemResponses(logger: Logger): Middleware {
       ctx.set('Connection', 'close');
     }
     if (problem.status === 503) ctx.set('Retry-After', '1');
+    if (problem.status === 401) {
+      // RFC 6750: say the scheme, and that the token was refused when one was sent
+      const refused = isFanbaseError(error) && error.location.field === 'Authorization';
+      ctx.set('WWW-Authenticate', `Bearer realm="fanbase"${refused ? ', error="invalid_token"' : ''}`);
+    }
     ctx.status = problem.status;
     ctx.type = PROBLEM_CONTENT_TYPE;
     ctx.body = problem;

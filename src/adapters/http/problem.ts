@@ -16,6 +16,8 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   INVALID_ARGUMENT: [400, 'Invalid argument'],
   PAYLOAD_TOO_LARGE: [413, 'Request body too large'],
   UNSUPPORTED_ENCODING: [415, 'Unsupported request encoding'],
+  UNAUTHENTICATED: [401, 'Unauthorized'],
+  FORBIDDEN: [403, 'Forbidden'],
   NOT_FOUND: [404, 'Not found'],
   METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
   NOT_READY: [503, 'Not ready'],

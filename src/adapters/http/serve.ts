@@ -31,6 +31,19 @@ export async function serve(config: HttpConfig): Promise<void> {
   }
   running.ready.catch((error) => fail(error, 'cannot load the dataset'));
 
+  // SIGHUP: load the dataset again (a new snapshot renamed into place) and swap it in; on failure keep serving
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading the dataset');
+    running
+      .reload()
+      .catch((error) =>
+        logger.error(
+          isFanbaseError(error) ? { code: error.code, location: error.location } : { err: error },
+          'reload failed: still serving the previous dataset',
+        ),
+      );
+  });
+
   let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.on(signal, () => {

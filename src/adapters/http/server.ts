@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Fanbase } from '../../domain/fanbase.js';
 import { type OpenFanbaseOptions, openFanbase } from '../../open-fanbase.js';
 import { createApp, type LoadedDataset } from './app.js';
+import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
 import { createMetrics } from './metrics.js';
 
@@ -20,6 +21,13 @@ export interface RunningServer {
   server: Server;
   /** Settles when the dataset is loaded (the API is ready), or rejects with the load error. */
   ready: Promise<void>;
+  /**
+   * Opens the dataset again (a snapshot replaced in place by `fanbase prepare`, or changed exports), builds
+   * its answers, then swaps them in with one assignment: a request is answered wholly from the old dataset
+   * or wholly from the new one, and none fails. A reload that fails keeps the old dataset. Reloads asked for
+   * while one runs share it. What SIGHUP does.
+   */
+  reload(): Promise<void>;
   /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then closes DuckDB. */
   close(): Promise<void>;
 }
@@ -86,6 +94,7 @@ export async function startServer(
     dataset: () => dataset,
     logger,
     metrics,
+    authenticate: await createAuthenticator(config.auth),
     bodyLimit: config.bodyLimit,
     closing: () => closing,
   });
@@ -100,18 +109,26 @@ export async function startServer(
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url }, 'listening');
 
-  const ready = (async () => {
+  /** Opens the dataset and builds its answers; the caller swaps them in. */
+  const load = async () => {
     const started = process.hrtime.bigint();
-    fanbase = await open({ data: config.data, mapping: config.mapping, asOf: config.asOf });
-    if (closing) return; // shut down while loading: close() does not wait for the load
-    const summaries = await fanbase.summaryIndex();
-    const report = fanbase.report;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const opened = await open({ data: config.data, mapping: config.mapping, asOf: config.asOf });
+    try {
+      const summaries = await opened.summaryIndex();
+      return { opened, summaries, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+  };
+  const swapIn = ({ opened, summaries, seconds }: Awaited<ReturnType<typeof load>>, event: string) => {
+    const report = opened.report;
     metrics.loadSeconds.set(seconds);
     for (const source of report.sources) metrics.datasetRows.set({ table: source.table }, source.rows);
     metrics.artists.set(summaries.artists);
     metrics.fans.set(report.totals.fans);
-    dataset = { summaries, report };
+    fanbase = opened;
+    dataset = { summaries, report }; // the one assignment requests see
     logger.info(
       {
         as_of: report.as_of,
@@ -120,10 +137,39 @@ export async function startServer(
         issues: report.issues.length,
         warnings: report.warnings,
       },
-      'dataset loaded',
+      event,
     );
+  };
+
+  const ready = (async () => {
+    const loaded = await load();
+    if (closing) {
+      // shut down while loading: close() does not wait for the load
+      await loaded.opened.close();
+      return;
+    }
+    swapIn(loaded, 'dataset loaded');
   })();
   ready.catch(() => {}); // the caller decides what a failed load means
+
+  let reloading: Promise<void> | null = null;
+  function reload(): Promise<void> {
+    reloading ??= (async () => {
+      await ready;
+      const loaded = await load();
+      if (closing) {
+        await loaded.opened.close();
+        return;
+      }
+      const previous = fanbase;
+      swapIn(loaded, 'dataset reloaded');
+      // requests answer from the summary index they were given; nothing in flight still uses the old engine
+      await (previous as Fanbase | null)?.close();
+    })().finally(() => {
+      reloading = null;
+    });
+    return reloading;
+  }
 
   async function close(): Promise<void> {
     if (closing) return;
@@ -148,5 +194,5 @@ export async function startServer(
     ready.then(() => (fanbase as Fanbase | null)?.close()).catch(() => {});
   }
 
-  return { url, server, ready, close };
+  return { url, server, ready, reload, close };
 }

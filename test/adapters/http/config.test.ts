@@ -15,6 +15,7 @@ Config('documented defaults', () => {
     logLevel: 'info',
     bodyLimit: 1024,
     shutdownTimeoutMs: 10_000,
+    auth: { audience: 'fanbase' }, // off
   });
 });
 
@@ -28,6 +29,9 @@ Config('reads every variable', () => {
     LOG_LEVEL: 'warn',
     BODY_LIMIT_BYTES: '4096',
     SHUTDOWN_TIMEOUT_MS: '0',
+    FANBASE_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes',
+    FANBASE_JWT_AUDIENCE: 'fans-api',
+    FANBASE_JWT_ISSUER: 'https://auth.example',
   });
   assert.equal(config, {
     port: 9000,
@@ -38,6 +42,11 @@ Config('reads every variable', () => {
     logLevel: 'warn',
     bodyLimit: 4096,
     shutdownTimeoutMs: 0,
+    auth: {
+      audience: 'fans-api',
+      issuer: 'https://auth.example',
+      jwtSecret: 'a-secret-of-at-least-thirty-two-bytes',
+    },
   });
   assert.is(readHttpConfig({ FANBASE_DATA: '  ' }).data, undefined);
 });
