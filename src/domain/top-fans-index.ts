@@ -18,7 +18,7 @@ export interface TopFansIndex {
 
 /**
  * Indexes rows ordered by artist then rank (each artist's adult fans, best score first). The legal check is
- * made once more here, as for `topFans`. Held as columns (about 20 bytes a fan, a few million fans at most).
+ * made once more here, as for `topFans`. Held as columns (about 24 bytes a fan; a few million fans at most).
  */
 export function createTopFansIndex(
   rows: Iterable<RankedFan>,
