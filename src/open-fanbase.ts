@@ -5,7 +5,8 @@ import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckd
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
 import type { DataReport } from './domain/data-report.js';
 import { FanbaseError } from './domain/errors.js';
-import { createFanbase, type Fanbase } from './domain/fanbase.js';
+import { createFanbase, type Fanbase, type Presentation } from './domain/fanbase.js';
+import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
 
 /** The bundled demo dataset, the default data. */
@@ -15,7 +16,7 @@ export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', 
 export const MAPPING_FILE_NAME = 'fanbase.json';
 
 /** What `openFanbase` takes: where the exports are, how to read them, and the settings of the answers. */
-export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions {
+export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Presentation {
   /** Folder of the exports (users, streams, follows), or a prepared snapshot (`*.duckdb`). Default: the demo dataset. */
   data?: string;
   /** A mapping file path or object; default `<data>/fanbase.json` when that file exists. */
@@ -32,6 +33,7 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions {
  * await fb.close();
  */
 export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
+  parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'); // before any data is read
   const data = resolve(options.data ?? DEMO_DATA_DIR);
   if (isSnapshot(data)) {
     const { repository, settings } = await DuckDbFanRepository.openSnapshot(data, options);
@@ -41,12 +43,12 @@ export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fan
       await repository.close();
       throw error;
     }
-    return createFanbase(repository, settings);
+    return createFanbase(repository, settings, options);
   }
   const settings = resolveSettings(options);
   const mapping = resolveMapping(options.mapping, data);
   const repository = await DuckDbFanRepository.open(data, mapping, settings, options);
-  return createFanbase(repository, settings);
+  return createFanbase(repository, settings, options);
 }
 
 /** What `prepareFanbase` takes: the options of `openFanbase`, and where to write the snapshot. */

@@ -81,6 +81,32 @@ Open('the top fans index answers as topFans does, from exports and from a snapsh
   }
 });
 
+Open('minFansForDemographics withholds small fan bases, from exports and from a snapshot', async () => {
+  // edge cases: artist 123 has 10 fans, 200 has 4, 500 has 2 (fixtures/edge-cases/expected.ts); a floor of 4
+  // withholds 500's median age and countries only
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-kanon-'));
+  const snapshot = join(dir, 'edge.duckdb');
+  await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), out: snapshot, asOf: edge.AS_OF });
+  for (const data of [join(FIXTURES, 'edge-cases/csv'), snapshot]) {
+    const fb = await openFanbase({ data, asOf: edge.AS_OF, minFansForDemographics: 4 });
+    const index = await fb.summaryIndex();
+    for (const expected of edge.SUMMARIES) {
+      const shown =
+        expected.artist_id === 500
+          ? { ...expected, fans_median_age: null, fans_top_countries: [] }
+          : expected;
+      assert.equal(await fb.summary(expected.artist_id), shown, `${data} artist ${expected.artist_id}`);
+      assert.equal(index.get(expected.artist_id), shown);
+    }
+    await fb.close();
+  }
+  await expectFanbaseError(
+    () => openFanbase({ data: '/nonexistent', minFansForDemographics: -1 }),
+    'INVALID_OPTIONS',
+    /minFansForDemographics/,
+  );
+});
+
 Open('as_of moves ages: a day earlier, user 2 is 17 and drops out of TopFans', async () => {
   const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: '2026-06-14' });
   const shown = (await fb.topFans(123, 100)).map((f) => f.user_id);

@@ -8,6 +8,7 @@ export type FanbaseErrorCode =
   | 'NOT_READY'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'RATE_LIMITED'
   | 'INVALID_ARGUMENT'
   | 'INVALID_OPTIONS'
   | 'INVALID_MAPPING'

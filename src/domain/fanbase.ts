@@ -2,6 +2,7 @@ import type { DataReport } from './data-report.js';
 import type { FanRepository } from './fan-repository.js';
 import { parseCount, parseId } from './ids.js';
 import { isAdult } from './policy.js';
+import { parseMinFans, withholdSmallDemographics } from './privacy.js';
 import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan } from './records.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
@@ -32,8 +33,19 @@ export interface Fanbase {
   close(): Promise<void>;
 }
 
+/** How answers are shown, whatever the data: applied to every summary, from a snapshot too. */
+export interface Presentation {
+  /** Below this many fans, median age and top countries are withheld (k-anonymity); 0 (default) is off. */
+  minFansForDemographics?: number;
+}
+
 /** Builds the Fanbase service over a repository. Inputs are checked here, whatever the adapter. */
-export function createFanbase(repository: FanRepository, settings: Settings): Fanbase {
+export function createFanbase(
+  repository: FanRepository,
+  settings: Settings,
+  presentation: Presentation = {},
+): Fanbase {
+  const minFans = parseMinFans(presentation.minFansForDemographics ?? 0, 'minFansForDemographics');
   async function rankedAdults(artistId: unknown, n: unknown): Promise<FanRecord[]> {
     const id = parseId(artistId, 'artist_id');
     const limit = parseCount(n, 'nb_fans');
@@ -55,10 +67,11 @@ export function createFanbase(repository: FanRepository, settings: Settings): Fa
       return repository.report;
     },
     async summary(artistId) {
-      return summarize(await repository.artistProfile(parseId(artistId, 'artist_id')));
+      const profile = await repository.artistProfile(parseId(artistId, 'artist_id'));
+      return withholdSmallDemographics(summarize(profile), minFans);
     },
     async summaryIndex() {
-      return createSummaryIndex(await repository.artistProfiles());
+      return createSummaryIndex(await repository.artistProfiles(), minFans);
     },
     async topFans(artistId, n) {
       return (await rankedAdults(artistId, n)).map(line);

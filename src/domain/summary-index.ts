@@ -1,3 +1,4 @@
+import { withholdSmallDemographics } from './privacy.js';
 import type { ArtistProfile, FanbaseSummary } from './records.js';
 import { summarize } from './summary.js';
 
@@ -11,10 +12,15 @@ export interface SummaryIndex {
   readonly artists: number;
 }
 
-/** Summarizes every profile once. */
-export function createSummaryIndex(profiles: Iterable<ArtistProfile>): SummaryIndex {
+/** Summarizes every profile once; demographics of fan bases under `minFansForDemographics` are withheld. */
+export function createSummaryIndex(
+  profiles: Iterable<ArtistProfile>,
+  minFansForDemographics = 0,
+): SummaryIndex {
   const summaries = new Map<number, FanbaseSummary>();
-  for (const profile of profiles) summaries.set(profile.artist_id, summarize(profile));
+  for (const profile of profiles) {
+    summaries.set(profile.artist_id, withholdSmallDemographics(summarize(profile), minFansForDemographics));
+  }
   return {
     get: (artistId) =>
       summaries.get(artistId) ??

@@ -26,7 +26,10 @@ export const TEST_CONFIG: HttpConfig = {
   logLevel: 'info',
   bodyLimit: 1024,
   shutdownTimeoutMs: 2_000,
+  requestTimeoutMs: 10_000,
   auth: NO_AUTH,
+  rateLimit: { requests: 0, windowSeconds: 60 },
+  minFansForDemographics: 0,
 };
 
 /** Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready. */

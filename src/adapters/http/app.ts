@@ -10,6 +10,7 @@ import { parseFanbaseRequest } from './fanbase-request.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { problemResponses } from './problem-responses.js';
+import type { RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   metrics: HttpMetrics;
   /** Checks credentials on POST /fanbase; null when authentication is off. */
   authenticate?: Authenticate | null;
+  /** Counts POST /fanbase requests per client (credentials, else address); null when off. */
+  rateLimit?: RateLimit | null;
   bodyLimit: number;
   /** True once shutdown has begun: answers ask clients to close their connections. */
   closing?: () => boolean;
@@ -34,6 +37,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Koa {
   const { dataset, logger, metrics, bodyLimit } = options;
   const authenticate = options.authenticate ?? null;
+  const rateLimit = options.rateLimit ?? null;
   const app = new Koa();
   app.silent = true;
   const router = new Router();
@@ -48,6 +52,7 @@ export function createApp(options: AppOptions): Koa {
 
   const answerFanbase = async (ctx: Koa.Context) => {
     const grant = authenticate && (await authenticate(ctx.req.headers));
+    if (rateLimit) await rateLimit(grant ? `subject:${grant.subject}` : `address:${ctx.ip}`);
     const { summaries } = loaded();
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     if (grant && !mayRead(grant, artistId)) {

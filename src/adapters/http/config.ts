@@ -16,8 +16,14 @@ export interface HttpConfig {
   bodyLimit: number;
   /** Longest wait for requests in flight on shutdown, in milliseconds. */
   shutdownTimeoutMs: number;
+  /** Longest a request may take to arrive (headers and body), in milliseconds; 408 beyond. */
+  requestTimeoutMs: number;
   /** Who may call: off unless a JWT key or API keys are configured. */
   auth: AuthConfig;
+  /** At most `requests` POST /fanbase per client per `windowSeconds`; 0 requests is off. */
+  rateLimit: { requests: number; windowSeconds: number };
+  /** Below this many fans, median age and countries are withheld (k-anonymity); 0 is off. */
+  minFansForDemographics: number;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -66,6 +72,12 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     logLevel: logLevel as HttpConfig['logLevel'],
     bodyLimit: int('BODY_LIMIT_BYTES', 1024, 64, 1_048_576),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
     auth: readAuthConfig(env),
+    rateLimit: {
+      requests: int('RATE_LIMIT_REQUESTS', 0, 0, 1_000_000_000),
+      windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+    minFansForDemographics: int('FANBASE_MIN_FANS_FOR_DEMOGRAPHICS', 0, 0, 1_000_000),
   };
 }

@@ -37,11 +37,21 @@ export const OPENAPI_DOCUMENT = {
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Fanbase' } } },
           },
           '400': problem,
+          '401': {
+            ...problem,
+            description:
+              'Authentication is on and credentials are missing or refused (WWW-Authenticate says how).',
+          },
+          '403': { ...problem, description: 'The credentials do not grant this artist.' },
           '405': problem,
+          '408': problem,
           '413': problem,
           '415': problem,
+          '429': { ...problem, description: 'Over the rate limit: Retry-After says when to try again.' },
           '503': problem,
         },
+        // optional: authentication is off unless the server is configured for it
+        security: [{}, { bearer: [] }, { apiKey: [] }],
       },
     },
     '/health': {
@@ -81,6 +91,15 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
+    securitySchemes: {
+      bearer: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'claims: artists (ids) or scope fanbase:admin',
+      },
+      apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+    },
     schemas: {
       Fanbase: {
         type: 'object',

@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { FanbaseError, isFanbaseError } from '../../domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem.js';
+import { RateLimited } from './rate-limit.js';
 
 /**
  * Turns every error, and every 404/405/501 left without a body by the router, into a problem+json answer.
@@ -36,6 +37,7 @@ export function problemResponses(logger: Logger): Middleware {
       ctx.set('Connection', 'close');
     }
     if (problem.status === 503) ctx.set('Retry-After', '1');
+    if (error instanceof RateLimited) ctx.set('Retry-After', String(error.retryAfterSeconds));
     if (problem.status === 401) {
       // RFC 6750: say the scheme, and that the token was refused when one was sent
       const refused = isFanbaseError(error) && error.location.field === 'Authorization';

@@ -18,6 +18,7 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   UNSUPPORTED_ENCODING: [415, 'Unsupported request encoding'],
   UNAUTHENTICATED: [401, 'Unauthorized'],
   FORBIDDEN: [403, 'Forbidden'],
+  RATE_LIMITED: [429, 'Too many requests'],
   NOT_FOUND: [404, 'Not found'],
   METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
   NOT_READY: [503, 'Not ready'],

@@ -14,6 +14,7 @@ import { createApp, type LoadedDataset } from './app.js';
 import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
 import { createMetrics } from './metrics.js';
+import { createRateLimit } from './rate-limit.js';
 
 /** A listening API: its address, the dataset load under way, and a graceful `close`. */
 export interface RunningServer {
@@ -53,6 +54,14 @@ function answerMalformedRequestsWithProblems(server: Server, logger: Logger): vo
   };
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      return answer(
+        socket,
+        408,
+        'Request timeout',
+        'the request did not arrive whole in time: send it at once',
+      );
+    }
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       return answer(socket, 431, 'Request header fields too large', 'the request headers are too large');
     }
@@ -95,10 +104,20 @@ export async function startServer(
     logger,
     metrics,
     authenticate: await createAuthenticator(config.auth),
+    rateLimit: createRateLimit(config.rateLimit),
     bodyLimit: config.bodyLimit,
     closing: () => closing,
   });
-  const server = createServer(app.callback());
+  // a request must arrive whole within REQUEST_TIMEOUT_MS (Node's default is 5 minutes: a slow client could
+  // hold a connection that long); checked every second rather than Node's 30 s
+  const server = createServer(
+    {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+    },
+    app.callback(),
+  );
   server.keepAliveTimeout = 5_000;
   answerMalformedRequestsWithProblems(server, logger);
   await new Promise<void>((resolve, reject) => {
@@ -112,7 +131,12 @@ export async function startServer(
   /** Opens the dataset and builds its answers; the caller swaps them in. */
   const load = async () => {
     const started = process.hrtime.bigint();
-    const opened = await open({ data: config.data, mapping: config.mapping, asOf: config.asOf });
+    const opened = await open({
+      data: config.data,
+      mapping: config.mapping,
+      asOf: config.asOf,
+      minFansForDemographics: config.minFansForDemographics,
+    });
     try {
       const summaries = await opened.summaryIndex();
       return { opened, summaries, seconds: Number(process.hrtime.bigint() - started) / 1e9 };

@@ -37,6 +37,28 @@ App('answers every field of every edge-case artist, as worked out by hand', asyn
   }
 });
 
+App('with FANBASE_MIN_FANS_FOR_DEMOGRAPHICS, small fan bases get their count only', async () => {
+  // artist 500 has 2 fans in the edge cases, 200 has 4: a floor of 3 withholds 500's demographics only
+  const server = await readyServer({ minFansForDemographics: 3 });
+  try {
+    const small = await postFanbase(server.url, '{"artist_id": 500}');
+    assert.equal(small.json, {
+      success: true,
+      artist_id: 500,
+      total_fans: 2,
+      fans_median_age: null,
+      fans_top_countries: [],
+    });
+    const large = await postFanbase(server.url, '{"artist_id": 200}');
+    assert.equal(
+      large.json,
+      edge.SUMMARIES.find((s) => s.artist_id === 200),
+    );
+  } finally {
+    await server.close();
+  }
+});
+
 App('answers the other fixtures too', async () => {
   const rows = await readyServer({ data: `${FIXTURES}/row-issues/csv` });
   assert.equal((await postFanbase(rows.url, '{"artist_id": 10}')).json, rowIssues.SUMMARY_10);

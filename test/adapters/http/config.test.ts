@@ -15,7 +15,10 @@ Config('documented defaults', () => {
     logLevel: 'info',
     bodyLimit: 1024,
     shutdownTimeoutMs: 10_000,
+    requestTimeoutMs: 10_000,
     auth: { audience: 'fanbase' }, // off
+    rateLimit: { requests: 0, windowSeconds: 60 }, // off
+    minFansForDemographics: 0, // off
   });
 });
 
@@ -29,9 +32,13 @@ Config('reads every variable', () => {
     LOG_LEVEL: 'warn',
     BODY_LIMIT_BYTES: '4096',
     SHUTDOWN_TIMEOUT_MS: '0',
+    REQUEST_TIMEOUT_MS: '2000',
     FANBASE_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes',
     FANBASE_JWT_AUDIENCE: 'fans-api',
     FANBASE_JWT_ISSUER: 'https://auth.example',
+    FANBASE_MIN_FANS_FOR_DEMOGRAPHICS: '10',
+    RATE_LIMIT_REQUESTS: '100',
+    RATE_LIMIT_WINDOW_SECONDS: '10',
   });
   assert.equal(config, {
     port: 9000,
@@ -42,11 +49,14 @@ Config('reads every variable', () => {
     logLevel: 'warn',
     bodyLimit: 4096,
     shutdownTimeoutMs: 0,
+    requestTimeoutMs: 2000,
     auth: {
       audience: 'fans-api',
       issuer: 'https://auth.example',
       jwtSecret: 'a-secret-of-at-least-thirty-two-bytes',
     },
+    rateLimit: { requests: 100, windowSeconds: 10 },
+    minFansForDemographics: 10,
   });
   assert.is(readHttpConfig({ FANBASE_DATA: '  ' }).data, undefined);
 });

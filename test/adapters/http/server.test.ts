@@ -82,6 +82,33 @@ Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expe
   }
 });
 
+Server('a request that does not arrive whole within REQUEST_TIMEOUT_MS gets a 408 problem', async () => {
+  const server = await readyServer({ requestTimeoutMs: 500 });
+  const { port } = new URL(server.url);
+  try {
+    const started = performance.now();
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      let text = '';
+      socket.on('data', (c) => {
+        text += c;
+      });
+      socket.on('error', () => {});
+      socket.on('close', () => resolve(text));
+      // headers and half the body, then nothing
+      socket.write('POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{"artist');
+    });
+    const waited = performance.now() - started;
+    assert.match(answer, /^HTTP\/1.1 408 /);
+    assert.match(answer, /"status":408/);
+    assert.ok(waited >= 450 && waited < 5_000, `answered after ${waited} ms`);
+    // the server goes on answering
+    assert.is((await postFanbase(server.url, '{"artist_id": 123}')).status, 200);
+  } finally {
+    await server.close();
+  }
+});
+
 Server('a dataset that fails to load rejects ready with the FanbaseError', async () => {
   const running = await startServer({ ...TEST_CONFIG, data: '/nowhere' }, memoryLogger().logger);
   try {
