@@ -4,6 +4,9 @@
  * server's resident memory did not grow after warm-up (by more than --growth-mb).
  *   npm run load-test                       60 s, as issue 7 asks (outside CI)
  *   npm run load-test -- --duration 5       the short version CI runs
+ *   npm run load-test -- --reload-every 10  also, every 10 s, prepares a new snapshot over the one served
+ *                                           (as of another date) and sends SIGHUP: still no failed request,
+ *                                           and no memory growth across the reloads
  * Bodies ask for the demo dataset's artists (ids 100-399), a tenth for unknown ids (answered 200, no fans).
  */
 import { spawn } from 'node:child_process';
@@ -12,14 +15,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { prepareFanbase } from '../src/open-fanbase.js';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '100' },
     'growth-mb': { type: 'string', default: '64' },
+    'reload-every': { type: 'string', default: '0' },
   },
 });
+const reloadEvery = Number(values['reload-every']);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const allowedGrowthMb = Number(values['growth-mb']);
@@ -27,10 +33,20 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const PORT = 18190;
 const url = `http://127.0.0.1:${PORT}`;
 
-const log = join(mkdtempSync(join(tmpdir(), 'fanbase-load-')), 'api.log');
+const work = mkdtempSync(join(tmpdir(), 'fanbase-load-'));
+const log = join(work, 'api.log');
+// with reloads, the API serves a snapshot of the demo data that is prepared again while it serves
+const snapshot = join(work, 'demo.duckdb');
+const asOfs = ['2026-07-01', '2026-07-02'];
+if (reloadEvery > 0) await prepareFanbase({ out: snapshot, asOf: asOfs[0] });
 const out = openSync(log, 'w');
 const api = spawn(process.execPath, [join(ROOT, 'dist/adapters/http/main.js')], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FANBASE_AS_OF: '2026-07-01' },
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    ...(reloadEvery > 0 ? { FANBASE_DATA: snapshot } : { FANBASE_AS_OF: asOfs[0] }),
+  },
   stdio: ['ignore', out, 'inherit'],
 });
 closeSync(out);
@@ -63,8 +79,32 @@ try {
   const afterWarmUp = rssMb();
   const samples: number[] = [];
   const sampler = setInterval(() => samples.push(rssMb()), 1000);
+  let reloads = 0;
+  let reloading = Promise.resolve();
+  const reloader =
+    reloadEvery > 0
+      ? setInterval(() => {
+          reloading = reloading.then(async () => {
+            await prepareFanbase({ out: snapshot, asOf: asOfs[(reloads + 1) % 2] });
+            api.kill('SIGHUP');
+            reloads++;
+          });
+        }, reloadEvery * 1000)
+      : undefined;
   const result = await run(duration);
   clearInterval(sampler);
+  clearInterval(reloader);
+  await reloading;
+  if (reloadEvery > 0) {
+    // the last reload may still be loading: wait for it (10 s at most)
+    const reloaded = () => readFileSync(log, 'utf8').split('"msg":"dataset reloaded"').length - 1;
+    for (let waited = 0; reloaded() < reloads && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (reloaded() < reloads) throw new Error(`${reloads} reloads asked, ${reloaded()} logged (see ${log})`);
+    if (reloads === 0)
+      throw new Error(`no reload happened: --reload-every ${reloadEvery} is longer than the run`);
+  }
   const end = rssMb();
   const failed = result.errors + result.timeouts + result.non2xx + warm.errors + warm.non2xx;
   const growth = end - afterWarmUp;
@@ -79,6 +119,7 @@ try {
     rss_after_warm_up_mb: afterWarmUp,
     rss_peak_mb: Math.max(afterWarmUp, ...samples),
     rss_end_mb: end,
+    reloads,
   };
   console.log(JSON.stringify(summary));
   if (failed > 0) throw new Error(`${failed} requests failed under load`);
@@ -86,7 +127,7 @@ try {
     throw new Error(`resident memory grew by ${growth} MB after warm-up (allowed: ${allowedGrowthMb} MB)`);
   }
   console.log(
-    `load test passed: ${summary.requests} requests, none failed, memory ${afterWarmUp} -> ${end} MB`,
+    `load test passed: ${summary.requests} requests, none failed, memory ${afterWarmUp} -> ${end} MB${reloadEvery > 0 ? `, ${reloads} reloads` : ''}`,
   );
 } finally {
   api.kill('SIGTERM');

@@ -1,0 +1,53 @@
+import { type CAC, cac } from 'cac';
+import { whyNoTopFans } from '../../domain/empty-top-fans.js';
+import { openFanbase } from '../../open-fanbase.js';
+import { VERSION } from '../../version.js';
+import { writeAtomically } from './atomic-file.js';
+import { dataOptions, withDataFlags } from './data-flags.js';
+import { oneOf, single, usage, wholeNumber } from './flags.js';
+import { writeTopFans } from './top-fans-output.js';
+
+/** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. The program is `topfans.ts`. */
+export function topfansCli(): CAC {
+  const cli = cac('topfans');
+  withDataFlags(cli.command('', "Print an artist's top fans: consenting adults, best score first"))
+    .option('--artist-id, --artist_id <id>', 'Artist to rank the fans of (required)')
+    .option('--nb-fans, --nb_fans <n>', 'How many fans to print at most (default: 10)')
+    .option('--precision <digits>', 'Decimals of the printed score, 0 to 15 (default: 2)')
+    .option('--format <format>', 'csv or json (default: csv)')
+    .option('--output <file>', 'Write to this file (atomically) instead of stdout')
+    .option('--explain', "Add the score's components as columns")
+    .usage('--artist_id <id> [--nb_fans <n>] [options]')
+    .example('topfans --artist_id 123 --nb_fans 3')
+    .example('topfans --artist-id 123 --nb-fans 100 --data exports/ --as-of 2026-06-30 --output top.csv')
+    .action(async (flags: Record<string, unknown>) => {
+      const artistId = wholeNumber(flags.artistId, '--artist_id', 0);
+      if (artistId === undefined) usage('--artist_id', 'is required: topfans --artist_id 123 --nb_fans 3');
+      const n = wholeNumber(flags.nbFans, '--nb_fans', 1) ?? 10;
+      const precision = wholeNumber(flags.precision, '--precision', 0, 15) ?? 2;
+      const format = oneOf(flags.format, '--format', ['csv', 'json'] as const, 'csv');
+      const output = single(flags.output, '--output');
+      const explain = flags.explain === true;
+      if (flags.explain !== undefined && typeof flags.explain !== 'boolean')
+        usage('--explain', 'takes no value');
+
+      const fanbase = await openFanbase(dataOptions(flags));
+      try {
+        const fans = explain ? await fanbase.explainTopFans(artistId, n) : await fanbase.topFans(artistId, n);
+        const options = { format, precision, explain };
+        if (output === undefined) await writeTopFans(fans, process.stdout, options);
+        else await writeAtomically(output, (out) => writeTopFans(fans, out, options));
+        if (fans.length === 0) {
+          process.stderr.write(`topfans: ${whyNoTopFans(await fanbase.summary(artistId), fanbase.report)}\n`);
+        }
+      } finally {
+        await fanbase.close();
+      }
+    });
+  // one command: no "Commands" section in the help
+  cli.help((sections) =>
+    sections.filter((s) => s.title !== 'Commands' && !s.title?.startsWith('For more info')),
+  );
+  cli.version(VERSION);
+  return cli;
+}
