@@ -9,6 +9,7 @@ export type FanbaseErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
+  | 'QUERY_TIMEOUT'
   | 'INVALID_ARGUMENT'
   | 'INVALID_OPTIONS'
   | 'INVALID_MAPPING'

@@ -54,16 +54,27 @@ export class ConnectionPool {
   private closed = false;
   private closing: Promise<void> | undefined;
 
-  private constructor(connections: PooledConnection[]) {
+  private readonly queryTimeoutMs: number;
+
+  private constructor(connections: PooledConnection[], queryTimeoutMs: number) {
     this.all = connections;
     this.idle = [...connections];
+    this.queryTimeoutMs = queryTimeoutMs;
   }
 
-  static async create(instance: DuckDBInstance, size: number): Promise<ConnectionPool> {
+  /** `queryTimeoutMs`: a call running longer is interrupted and fails with QUERY_TIMEOUT; 0 is no limit. */
+  static async create(instance: DuckDBInstance, size: number, queryTimeoutMs = 0): Promise<ConnectionPool> {
     if (!Number.isSafeInteger(size) || size < 1) {
       throw new FanbaseError('INVALID_OPTIONS', `connections must be a whole number >= 1, got ${size}`, {
         field: 'connections',
       });
+    }
+    if (!Number.isSafeInteger(queryTimeoutMs) || queryTimeoutMs < 0) {
+      throw new FanbaseError(
+        'INVALID_OPTIONS',
+        `queryTimeoutMs must be a whole number of milliseconds >= 0 (0: no limit), got ${queryTimeoutMs}`,
+        { field: 'queryTimeoutMs' },
+      );
     }
     const connections: PooledConnection[] = [];
     try {
@@ -76,16 +87,36 @@ export class ConnectionPool {
       for (const connection of connections) connection.closeSync();
       throw error;
     }
-    return new ConnectionPool(connections);
+    return new ConnectionPool(connections, queryTimeoutMs);
   }
 
-  /** Lends a connection to `fn` and takes it back when `fn` settles. */
+  /**
+   * Lends a connection to `fn` and takes it back when `fn` settles. Past the query time limit the
+   * connection's query is interrupted (DuckDB stops it; nothing is left running) and the call fails.
+   */
   async use<T>(fn: (connection: PooledConnection) => Promise<T>): Promise<T> {
     if (this.closed) throw new FanbaseError('CLOSED', 'this fanbase is closed: open it again');
     const connection = this.idle.pop() ?? (await new Promise<PooledConnection>((r) => this.waiting.push(r)));
+    let timedOut = false;
+    const timer =
+      this.queryTimeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            connection.connection.interrupt();
+          }, this.queryTimeoutMs)
+        : undefined;
     try {
       return await fn(connection);
+    } catch (error) {
+      if (!timedOut) throw error;
+      throw new FanbaseError(
+        'QUERY_TIMEOUT',
+        `a query ran over ${this.queryTimeoutMs} ms and was interrupted: raise queryTimeoutMs, or prepare a snapshot`,
+        {},
+        { cause: error },
+      );
     } finally {
+      clearTimeout(timer);
       const next = this.waiting.shift();
       if (next) next(connection);
       else {

@@ -23,6 +23,8 @@ export interface DuckDbOptions {
   memoryLimit?: string;
   /** Connections serving concurrent calls (default 4). */
   connections?: number;
+  /** A query running longer is interrupted and the call fails with QUERY_TIMEOUT (default 60 s; 0: none). */
+  queryTimeoutMs?: number;
 }
 
 /** The FanRepository over an embedded, in-memory DuckDB loaded from the exports once. */
@@ -130,7 +132,11 @@ export class DuckDbFanRepository implements FanRepository {
           { file },
         );
       }
-      const pool = await ConnectionPool.create(instance, options.connections ?? DEFAULT_CONNECTIONS);
+      const pool = await ConnectionPool.create(
+        instance,
+        options.connections ?? DEFAULT_CONNECTIONS,
+        options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      );
       const report = JSON.parse(String(meta.report)) as DataReport;
       return {
         repository: new DuckDbFanRepository(instance, pool, report),
@@ -158,7 +164,11 @@ export class DuckDbFanRepository implements FanRepository {
       } finally {
         loader.closeSync();
       }
-      const pool = await ConnectionPool.create(instance, options.connections ?? DEFAULT_CONNECTIONS);
+      const pool = await ConnectionPool.create(
+        instance,
+        options.connections ?? DEFAULT_CONNECTIONS,
+        options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      );
       return new DuckDbFanRepository(instance, pool, report);
     } catch (error) {
       instance.closeSync();
@@ -206,6 +216,8 @@ export class DuckDbFanRepository implements FanRepository {
 }
 
 const DEFAULT_CONNECTIONS = 4;
+/** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
+const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
 const SNAPSHOT_FORMAT = 1;
 

@@ -23,6 +23,7 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   METHOD_NOT_ALLOWED: [405, 'Method not allowed'],
   NOT_READY: [503, 'Not ready'],
   CLOSED: [503, 'Shutting down'],
+  QUERY_TIMEOUT: [503, 'Query timed out'],
   INVALID_OPTIONS: [500, 'Server misconfigured'],
   INVALID_MAPPING: [500, 'Server misconfigured'],
   DATA_NOT_FOUND: [500, 'Dataset unavailable'],

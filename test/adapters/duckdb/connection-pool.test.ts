@@ -42,4 +42,39 @@ Pool('close waits for calls in flight, then refuses new ones', async () => {
   instance.closeSync();
 });
 
+Pool(
+  'a query over the time limit is interrupted, fails with QUERY_TIMEOUT, and the connection goes on',
+  async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const pool = await ConnectionPool.create(instance, 1, 200);
+    const started = performance.now();
+    // counting 10^12 rows takes minutes: only the interrupt can end it this soon
+    await expectFanbaseError(
+      () => pool.use((c) => c.connection.run('select count(*) from range(1000000000000)')),
+      'QUERY_TIMEOUT',
+      /ran over 200 ms and was interrupted/,
+    );
+    const waited = performance.now() - started;
+    assert.ok(waited >= 190 && waited < 5_000, `interrupted after ${waited} ms`);
+    const reader = await pool.use((c) => c.connection.runAndReadAll('select 42 as answer'));
+    assert.equal(reader.getRowObjectsJS(), [{ answer: 42 }]);
+    // a quick query is not touched by the timer, and errors of its own stay its own
+    await pool.use((c) => c.connection.run('select 1'));
+    let own: unknown;
+    await pool
+      .use((c) => c.connection.run('select * from no_such_table'))
+      .catch((error) => {
+        own = error;
+      });
+    assert.not.ok((own as { code?: string }).code === 'QUERY_TIMEOUT');
+    await pool.close();
+    await expectFanbaseError(
+      () => ConnectionPool.create(instance, 1, -1),
+      'INVALID_OPTIONS',
+      /queryTimeoutMs/,
+    );
+    instance.closeSync();
+  },
+);
+
 Pool.run();
