@@ -8,6 +8,20 @@ import type { Fanbase } from '../../../src/domain/fanbase.js';
 import { openFanbase } from '../../../src/open-fanbase.js';
 import { memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
 
+/** Writes `text` as is on a new connection and resolves with everything answered until the server closes it. */
+function rawRequest(url: string, text: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (c) => {
+      answer += c;
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(answer));
+    socket.write(text);
+  });
+}
+
 const Server = suite('startServer');
 
 Server('listens at once: /health answers and /ready is 503 until the dataset is loaded', async () => {
@@ -45,18 +59,7 @@ Server('close while the dataset is still loading returns at once', async () => {
 
 Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expect, CONNECT', async () => {
   const server = await readyServer();
-  const { port } = new URL(server.url);
-  const raw = (text: string) =>
-    new Promise<string>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1');
-      let answer = '';
-      socket.on('data', (c) => {
-        answer += c;
-      });
-      socket.on('error', () => {});
-      socket.on('close', () => resolve(answer));
-      socket.write(text);
-    });
+  const raw = (text: string) => rawRequest(server.url, text);
   try {
     const garbage = await raw('GARBAGE\r\n\r\n');
     assert.match(garbage, /^HTTP\/1.1 400 Bad Request\r\n/);
@@ -84,20 +87,13 @@ Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expe
 
 Server('a request that does not arrive whole within REQUEST_TIMEOUT_MS gets a 408 problem', async () => {
   const server = await readyServer({ requestTimeoutMs: 500 });
-  const { port } = new URL(server.url);
   try {
     const started = performance.now();
-    const answer = await new Promise<string>((resolve) => {
-      const socket = connect(Number(port), '127.0.0.1');
-      let text = '';
-      socket.on('data', (c) => {
-        text += c;
-      });
-      socket.on('error', () => {});
-      socket.on('close', () => resolve(text));
-      // headers and half the body, then nothing
-      socket.write('POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{"artist');
-    });
+    // headers and half the body, then nothing
+    const answer = await rawRequest(
+      server.url,
+      'POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{"artist',
+    );
     const waited = performance.now() - started;
     assert.match(answer, /^HTTP\/1.1 408 /);
     assert.match(answer, /"status":408/);
