@@ -18,6 +18,8 @@ import { requestContext } from './request-context.js';
 export interface LoadedDataset {
   summaries: SummaryIndex;
   report: DataReport;
+  /** Bodies of known artists, serialized once for this dataset, then served as they are. */
+  bodies: Map<number, string>;
 }
 
 export interface AppOptions {
@@ -41,8 +43,6 @@ export function createApp(options: AppOptions): Koa {
   const app = new Koa();
   app.silent = true;
   const router = new Router();
-  // Bodies for known artists are serialized once per dataset, then served as they are.
-  const bodiesBySummaries = new WeakMap<SummaryIndex, Map<number, string>>();
 
   const loaded = (): LoadedDataset => {
     const current = dataset();
@@ -53,18 +53,13 @@ export function createApp(options: AppOptions): Koa {
   const answerFanbase = async (ctx: Koa.Context) => {
     const grant = authenticate && (await authenticate(ctx.req.headers));
     if (rateLimit) await rateLimit(grant ? `subject:${grant.subject}` : `address:${ctx.ip}`);
-    const { summaries } = loaded();
+    const { summaries, bodies } = loaded();
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     if (grant && !mayRead(grant, artistId)) {
       // the same answer whether the artist exists or not: a 403 tells nothing about the artist
       throw new FanbaseError('FORBIDDEN', `these credentials do not grant artist_id ${artistId}`, {
         field: 'artist_id',
       });
-    }
-    let bodies = bodiesBySummaries.get(summaries);
-    if (!bodies) {
-      bodies = new Map();
-      bodiesBySummaries.set(summaries, bodies); // a reload brings a new index, and a new cache with it
     }
     let body = bodies.get(artistId);
     if (body === undefined) {

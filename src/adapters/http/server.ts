@@ -152,7 +152,8 @@ export async function startServer(
     metrics.artists.set(summaries.artists);
     metrics.fans.set(report.totals.fans);
     fanbase = opened;
-    dataset = { summaries, report }; // the one assignment requests see
+    // the one assignment requests see; a new dataset brings its own cache of serialized bodies
+    dataset = { summaries, report, bodies: new Map() };
     logger.info(
       {
         as_of: report.as_of,
@@ -213,9 +214,8 @@ export async function startServer(
       await stopped;
     }
     clearInterval(sweep);
-    // A load still running is abandoned (the process is about to exit); an engine already open is closed.
+    // The engine open is closed; a load or reload still running closes its own when it ends (it sees closing).
     await (fanbase as Fanbase | null)?.close();
-    ready.then(() => (fanbase as Fanbase | null)?.close()).catch(() => {});
   }
 
   return { url, server, ready, reload, close };
