@@ -1,6 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chdbTransport } from './adapters/clickhouse/chdb-transport.js';
+import { ClickHouseFanRepository } from './adapters/clickhouse/clickhouse-fan-repository.js';
+import { serverTransport } from './adapters/clickhouse/client-transport.js';
+import { loadExports } from './adapters/clickhouse/load-exports.js';
+import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
 import type { DataReport } from './domain/data-report.js';
@@ -8,6 +13,7 @@ import { FanbaseError } from './domain/errors.js';
 import { createFanbase, type Fanbase, type Presentation } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
+import type { ClickHouseConnection, EngineName } from './engine-config.js';
 
 /** The bundled demo dataset, the default data. */
 export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', import.meta.url));
@@ -21,6 +27,10 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Pres
   data?: string;
   /** A mapping file path or object; default `<data>/fanbase.json` when that file exists. */
   mapping?: string | Mapping;
+  /** `duckdb` (default): the exports in `data`, in this process. `clickhouse`: the tables at `clickhouse.url`. */
+  engine?: EngineName;
+  /** Where ClickHouse is, for `engine: 'clickhouse'`. */
+  clickhouse?: ClickHouseConnection;
 }
 
 /**
@@ -34,6 +44,11 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Pres
  */
 export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
   parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'); // before any data is read
+  if (options.engine === 'clickhouse') {
+    const settings = resolveSettings(options);
+    const repository = await ClickHouseFanRepository.open(await clickHouseTransport(options), settings);
+    return createFanbase(repository, settings, options);
+  }
   const data = resolve(options.data ?? DEMO_DATA_DIR);
   if (isSnapshot(data)) {
     const { repository, settings } = await DuckDbFanRepository.openSnapshot(data, options);
@@ -53,8 +68,41 @@ export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fan
 
 /** What `prepareFanbase` takes: the options of `openFanbase`, and where to write the snapshot. */
 export interface PrepareFanbaseOptions extends OpenFanbaseOptions {
-  /** The snapshot file to write, `*.duckdb`; replaced atomically. */
-  out: string;
+  /** The snapshot file to write, `*.duckdb`; replaced atomically. Not for `engine: 'clickhouse'`. */
+  out?: string;
+}
+
+/** Loads the exports into ClickHouse's (empty) source tables, creating the schema where it is missing. */
+async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataReport> {
+  if (options.out !== undefined) {
+    throw new FanbaseError(
+      'INVALID_ARGUMENT',
+      '--out is for the duckdb engine: with clickhouse, prepare loads the exports into the ClickHouse tables',
+      { field: '--out' },
+    );
+  }
+  const settings = resolveSettings(options);
+  const data = resolve(options.data ?? DEMO_DATA_DIR);
+  const transport = await clickHouseTransport(options);
+  try {
+    return await loadExports(transport, data, resolveMapping(options.mapping, data), settings);
+  } finally {
+    await transport.close();
+  }
+}
+
+/** The transport to the ClickHouse of the options: chdb for `chdb:<folder>`, else a server's client. */
+async function clickHouseTransport(options: OpenFanbaseOptions): Promise<ClickHouseTransport> {
+  const connection = options.clickhouse;
+  if (connection === undefined) {
+    throw new FanbaseError('INVALID_OPTIONS', 'engine clickhouse needs clickhouse: { url }', {
+      field: 'clickhouse',
+    });
+  }
+  if (connection.url.startsWith('chdb:')) {
+    return chdbTransport({ path: resolve(connection.url.slice(5)), queryTimeoutMs: options.queryTimeoutMs });
+  }
+  return serverTransport({ ...connection, queryTimeoutMs: options.queryTimeoutMs });
 }
 
 /**
@@ -63,8 +111,9 @@ export interface PrepareFanbaseOptions extends OpenFanbaseOptions {
  * `topfans --data x.duckdb` open it read-only, without loading the exports again.
  */
 export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<DataReport> {
-  const out = resolve(options.out);
-  if (!out.endsWith(SNAPSHOT_EXTENSION)) {
+  if (options.engine === 'clickhouse') return prepareClickHouse(options);
+  const out = resolve(options.out ?? '');
+  if (options.out === undefined || !out.endsWith(SNAPSHOT_EXTENSION)) {
     throw new FanbaseError(
       'INVALID_ARGUMENT',
       `--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`,

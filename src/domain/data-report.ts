@@ -4,7 +4,7 @@ export type TableName = 'users' | 'streams' | 'follows';
 /** What was read from one export. */
 export interface SourceReport {
   table: TableName;
-  format: 'parquet' | 'csv' | 'jsonl' | 'none';
+  format: 'parquet' | 'csv' | 'jsonl' | 'none' | 'clickhouse';
   files: string[];
   rows: number;
   /** Optional columns the export does not have, and so what the tools cannot tell. */

@@ -10,6 +10,7 @@ export type FanbaseErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'QUERY_TIMEOUT'
+  | 'ENGINE_UNAVAILABLE'
   | 'INVALID_ARGUMENT'
   | 'INVALID_OPTIONS'
   | 'INVALID_MAPPING'

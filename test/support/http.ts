@@ -30,6 +30,7 @@ export const TEST_CONFIG: HttpConfig = {
   auth: NO_AUTH,
   rateLimit: { requests: 0, windowSeconds: 60 },
   minFansForDemographics: 0,
+  engine: { engine: 'duckdb' },
 };
 
 /** Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready. */

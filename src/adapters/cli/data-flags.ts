@@ -1,5 +1,6 @@
 import type { Command } from 'cac';
 import { parseCalendarDate } from '../../domain/calendar-date.js';
+import { type ClickHouseConnection, type EngineName, readEngineConfig } from '../../engine-config.js';
 import { single } from './flags.js';
 
 function checkedDate(value: string | undefined, name: string): string | undefined {
@@ -14,16 +15,32 @@ export function withDataFlags(command: Command): Command {
       '--mapping <file>',
       'Mapping file (default: $FANBASE_MAPPING, else <data>/fanbase.json if present)',
     )
-    .option('--as-of <date>', 'Date to compute for, YYYY-MM-DD (default: $FANBASE_AS_OF, else today in UTC)');
+    .option('--as-of <date>', 'Date to compute for, YYYY-MM-DD (default: $FANBASE_AS_OF, else today in UTC)')
+    .option('--engine <name>', 'duckdb (the exports in --data) or clickhouse (default: $FANBASE_ENGINE, else duckdb)')
+    .option(
+      '--clickhouse-url <url>',
+      'ClickHouse for --engine clickhouse: http://host:8123, or chdb:<folder> (default: $FANBASE_CLICKHOUSE_URL)',
+    );
 }
 
 /** The library options from those flags, falling back on the environment as documented. */
 export function dataOptions(
   flags: Record<string, unknown>,
   env: NodeJS.ProcessEnv = process.env,
-): { data: string | undefined; mapping: string | undefined; asOf: string | undefined } {
+): {
+  data: string | undefined;
+  mapping: string | undefined;
+  asOf: string | undefined;
+  engine: EngineName;
+  clickhouse?: ClickHouseConnection;
+} {
   const orEnv = (value: string | undefined, name: string) => value ?? (env[name]?.trim() || undefined);
+  const engine = readEngineConfig(
+    { engine: single(flags.engine, '--engine'), clickhouseUrl: single(flags.clickhouseUrl, '--clickhouse-url') },
+    env,
+  );
   return {
+    ...engine,
     data: orEnv(single(flags.data, '--data'), 'FANBASE_DATA'),
     mapping: orEnv(single(flags.mapping, '--mapping'), 'FANBASE_MAPPING'),
     asOf:

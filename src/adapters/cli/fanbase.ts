@@ -75,17 +75,29 @@ function fanbaseCli() {
     });
 
   withDataFlags(
-    cli.command('prepare', 'Load and check the exports once, and write a snapshot the tools open read-only'),
+    cli.command(
+      'prepare',
+      'Load and check the exports once: into a snapshot the tools open read-only, or into ClickHouse',
+    ),
   )
-    .option('--out <file>', 'Snapshot file to write, *.duckdb, replaced atomically (required)')
+    .option('--out <file>', 'Snapshot file to write, *.duckdb, replaced atomically (required with duckdb)')
     .example(
       'fanbase prepare --data exports/ --out fanbase.duckdb && topfans --data fanbase.duckdb --artist_id 123',
     )
+    .example('fanbase prepare --data exports/ --engine clickhouse --clickhouse-url http://localhost:8123')
     .action(async (flags: Record<string, unknown>) => {
+      const options = dataOptions(flags);
       const out = single(flags.out, '--out');
+      if (options.engine === 'clickhouse') {
+        const report = await prepareFanbase({ ...options, out });
+        process.stderr.write(
+          `fanbase: exports loaded into ClickHouse as of ${report.as_of}: ${report.totals.streams} streams, ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --engine clickhouse lists them)\n`,
+        );
+        return;
+      }
       if (out === undefined)
         usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
-      const report = await prepareFanbase({ ...dataOptions(flags), out });
+      const report = await prepareFanbase({ ...options, out });
       process.stderr.write(
         `fanbase: ${out} prepared as of ${report.as_of}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)\n`,
       );

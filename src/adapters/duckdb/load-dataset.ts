@@ -34,6 +34,8 @@ export async function loadDataset(
   dataDir: string,
   mapping: Mapping,
   settings: Settings,
+  /** Runs once the report is made, while the checked `<table>_source` views still exist (ClickHouse's load). */
+  beforeDrop?: (conn: DuckDBConnection) => Promise<void>,
 ): Promise<DataReport> {
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
@@ -102,6 +104,10 @@ export async function loadDataset(
   }
   const totals = (await read(conn, sqlFile('dataset_totals'), params))[0] as DataReport['totals'];
   time('data report');
+  if (beforeDrop) {
+    await beforeDrop(conn);
+    time('export');
+  }
   await dropIntermediates(conn);
   return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources), timings };
 }

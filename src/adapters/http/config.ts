@@ -1,5 +1,6 @@
 import { parseCalendarDate } from '../../domain/calendar-date.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { type EngineConfig, readEngineConfig } from '../../engine-config.js';
 import { type AuthConfig, readAuthConfig } from './auth-config.js';
 
 /** How the API is run, from the environment (documented in README.md and .env.example). */
@@ -24,6 +25,8 @@ export interface HttpConfig {
   rateLimit: { requests: number; windowSeconds: number };
   /** Below this many fans, median age and countries are withheld (k-anonymity); 0 is off. */
   minFansForDemographics: number;
+  /** duckdb (the exports in FANBASE_DATA) or clickhouse (FANBASE_CLICKHOUSE_URL). */
+  engine: EngineConfig;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -79,5 +82,6 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
       windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
     },
     minFansForDemographics: int('FANBASE_MIN_FANS_FOR_DEMOGRAPHICS', 0, 0, 1_000_000),
+    engine: readEngineConfig({}, env),
   };
 }

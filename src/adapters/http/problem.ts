@@ -24,6 +24,7 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   NOT_READY: [503, 'Not ready'],
   CLOSED: [503, 'Shutting down'],
   QUERY_TIMEOUT: [503, 'Query timed out'],
+  ENGINE_UNAVAILABLE: [503, 'Engine unavailable'],
   INVALID_OPTIONS: [500, 'Server misconfigured'],
   INVALID_MAPPING: [500, 'Server misconfigured'],
   DATA_NOT_FOUND: [500, 'Dataset unavailable'],

@@ -136,6 +136,7 @@ export async function startServer(
       mapping: config.mapping,
       asOf: config.asOf,
       minFansForDemographics: config.minFansForDemographics,
+      ...config.engine,
     });
     try {
       const summaries = await opened.summaryIndex();

@@ -1,0 +1,9 @@
+-- one row per (artist_id, user_id): who follows whom, as of as_of (twin of sql/follows.sql; consent is checked
+-- once, where fans.sql joins users: each relation named here is analysed again wherever it is used)
+select distinct
+    artist_id,
+    user_id
+from follows_source
+where
+    ({artist_id:Nullable(Int64)} is null or artist_id = {artist_id:Nullable(Int64)})
+    and (followed_at is null or followed_at < toDateTime64(addDays({as_of:Date32}, 1), 3, 'UTC'))

@@ -1,0 +1,8 @@
+-- one row per fanbase prepare into this database: the data report of the exports it loaded
+create table if not exists fanbase_loads (
+    loaded_at DateTime64(3, 'UTC'),
+    fanbase_version String,
+    report String
+)
+engine = MergeTree
+order by loaded_at

@@ -1,0 +1,102 @@
+import { FanbaseError } from '../../domain/errors.js';
+import { clickHouseError } from './clickhouse-errors.js';
+import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
+
+type ChdbModule = typeof import('chdb');
+type ChdbSession = InstanceType<ChdbModule['Session']>;
+
+/** What `chdbTransport` takes. */
+export interface ChdbOptions {
+  /** The folder chdb keeps its tables in; default a temporary one, removed on close. */
+  path?: string;
+  /** Statements running longer fail with QUERY_TIMEOUT (default 60 s; 0: none). */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * ClickHouse embedded in this process (chdb): the engine of a ClickHouse server, same SQL, no server. chdb
+ * holds one data folder per process, so one transport at a time; chdb is a development dependency of
+ * fanbase (tests and benchmarks), installed with `npm install chdb` where it is wanted.
+ */
+export async function chdbTransport(options: ChdbOptions = {}): Promise<ClickHouseTransport> {
+  let chdb: ChdbModule;
+  try {
+    chdb = await import('chdb');
+  } catch (error) {
+    throw new FanbaseError(
+      'INVALID_OPTIONS',
+      'the chdb engine needs the chdb package: npm install chdb (or use a ClickHouse server: FANBASE_CLICKHOUSE_URL)',
+      { field: 'engine' },
+      { cause: error },
+    );
+  }
+  const timeoutSeconds = Math.ceil((options.queryTimeoutMs ?? 60_000) / 1000);
+  const args = Object.entries({ ...SESSION_SETTINGS, max_execution_time: timeoutSeconds }).map(
+    ([name, value]) => `--${name}=${value}`,
+  );
+  let session: ChdbSession;
+  try {
+    await chdb.drainPending();
+    session = new chdb.Session(options.path, { connectionArgs: args });
+  } catch (error) {
+    throw new FanbaseError(
+      'ENGINE_UNAVAILABLE',
+      `chdb cannot open ${options.path ?? 'a temporary folder'}: ${(error as Error).message.split('\n')[0]}`,
+      { file: options.path },
+      { cause: error },
+    );
+  }
+  return new ChdbTransport(chdb, session);
+}
+
+class ChdbTransport implements ClickHouseTransport {
+  readonly target: string;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    private readonly chdb: ChdbModule,
+    private readonly session: ChdbSession,
+  ) {
+    this.target = `chdb ${session.path}`;
+  }
+
+  async query(sql: string, params: QueryParams = {}): Promise<Record<string, unknown>[]> {
+    const text = await this.run(sql, params, 'JSONEachRow');
+    const rows: Record<string, unknown>[] = [];
+    for (const line of text.split('\n')) if (line !== '') rows.push(JSON.parse(line));
+    return rows;
+  }
+
+  async command(sql: string, params: QueryParams = {}): Promise<void> {
+    await this.run(sql, params, 'Null');
+  }
+
+  async insertParquet(table: string, columns: readonly string[], file: string): Promise<void> {
+    const list = columns.join(', ');
+    await this.command(`insert into ${table} (${list}) select ${list} from file({file:String}, Parquet)`, { file });
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.session.close();
+      await this.chdb.drainPending();
+    })();
+    return this.closing;
+  }
+
+  private async run(sql: string, params: QueryParams, format: string): Promise<string> {
+    if (this.closing) throw new FanbaseError('CLOSED', 'the ClickHouse (chdb) repository is closed');
+    try {
+      const result = await this.session.queryBindAsync(sql, params, { format });
+      return result.text();
+    } catch (error) {
+      throw clickHouseError(error, this.target, statementName(sql));
+    }
+  }
+}
+
+/** The first words of a statement, to name it in a message without printing it whole. */
+export function statementName(sql: string): string {
+  const comment = /^--\s*(.+)$/m.exec(sql)?.[1];
+  return comment ? `the query "${comment.slice(0, 80)}"` : `"${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+}

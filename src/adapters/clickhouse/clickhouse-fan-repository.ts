@@ -1,0 +1,107 @@
+import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
+import type { DataReport } from '../../domain/data-report.js';
+import type { FanRepository } from '../../domain/fan-repository.js';
+import type { ArtistProfile, FanRecord } from '../../domain/records.js';
+import type { Settings } from '../../domain/settings.js';
+import type { RankedFan } from '../../domain/top-fans-index.js';
+import { clickHouseStatement } from './clickhouse-sql.js';
+import { latestLoad } from './load-exports.js';
+import { fanRecord, rankedFan, toArtistProfile } from './plain-rows.js';
+import { reportFromTables } from './table-report.js';
+import type { ClickHouseTransport, QueryParams } from './transport.js';
+
+/**
+ * The FanRepository over ClickHouse: a server, a cluster, or chdb. Nothing is prepared in memory: each
+ * question reads the listening tables the materialized views keep up to date, so rows inserted into
+ * `streams_source` count from the next question on.
+ */
+export class ClickHouseFanRepository implements FanRepository {
+  readonly report: DataReport;
+  private readonly transport: ClickHouseTransport;
+  private readonly params: QueryParams;
+
+  private constructor(transport: ClickHouseTransport, params: QueryParams, report: DataReport) {
+    this.transport = transport;
+    this.params = params;
+    this.report = report;
+  }
+
+  /**
+   * A repository answering with `settings` from the tables behind `transport`, which it owns from now on
+   * (closed with it). The report is the last `fanbase prepare`'s, or else what the tables hold.
+   */
+  static async open(transport: ClickHouseTransport, settings: Settings): Promise<ClickHouseFanRepository> {
+    try {
+      const load = await latestLoad(transport);
+      const hasMsPlayed = !load?.sources.find((s) => s.table === 'streams')?.missing_columns.includes('ms_played');
+      const params = parametersOf(settings, hasMsPlayed);
+      const report = load ?? (await reportFromTables(transport, settings, params));
+      return new ClickHouseFanRepository(transport, params, report);
+    } catch (error) {
+      await transport.close();
+      throw error;
+    }
+  }
+
+  async artistProfile(artistId: number): Promise<ArtistProfile> {
+    const rows = await this.read('artist_profile', { artist_id: artistId });
+    const row = rows[0];
+    return row
+      ? toArtistProfile(row)
+      : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
+  }
+
+  async artistProfiles(): Promise<ArtistProfile[]> {
+    return (await this.read('every_artist_profile', {})).map(toArtistProfile);
+  }
+
+  async topFans(artistId: number, limit: number): Promise<FanRecord[]> {
+    return (await this.read('top_fans', { artist_id: artistId, limit })).map(fanRecord);
+  }
+
+  async everyTopFans(limit: number): Promise<RankedFan[]> {
+    return (await this.read('every_top_fans', { limit })).map(rankedFan);
+  }
+
+  async fans(artistId: number): Promise<FanRecord[]> {
+    return (await this.read('artist_fans', { artist_id: artistId })).map(fanRecord);
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private read(name: string, params: QueryParams): Promise<Record<string, unknown>[]> {
+    return this.transport.query(clickHouseStatement(name), { ...this.params, artist_id: null, limit: 0, ...params });
+  }
+}
+
+/** The query parameters every question binds: the settings, the reference data, what the data can tell. */
+export function parametersOf(settings: Settings, hasMsPlayed: boolean): QueryParams {
+  const { weights } = settings.score;
+  return {
+    as_of: settings.asOf,
+    window_start: settings.windowStart,
+    min_ms_played: settings.fan.minMsPlayed,
+    min_streams: settings.fan.minStreams,
+    follows_make_fans: settings.fan.followsMakeFans,
+    has_ms_played: hasMsPlayed,
+    daily_cap_ms: settings.score.dailyCapMs,
+    daily_cap_streams: settings.score.dailyCapStreams,
+    listening_half_hours: settings.score.listeningHalfHours,
+    streams_half: settings.score.streamsHalf,
+    active_days_half: settings.score.activeDaysHalf,
+    half_life_days: settings.score.halfLifeDays,
+    w_listening: weights.listening,
+    w_streams: weights.streams,
+    w_regularity: weights.regularity,
+    w_recency: weights.recency,
+    w_share: weights.share,
+    w_follow: weights.follow,
+    default_majority: settings.majority.defaultAge,
+    unknown_country_majority: settings.majority.unknownCountryAge,
+    countries: [...ISO_COUNTRY_CODES],
+    majority: settings.majority.byCountry,
+  };
+}
+

@@ -1,0 +1,169 @@
+/**
+ * The FanRepository contract, held for every adapter on every fixture dataset: the hand-worked answers of
+ * fixtures/*\/expected.ts, and, on every dataset, the same profiles, fans and top fans as the DuckDB
+ * reference (scores to 1e-12). Engines: DuckDB, ClickHouse through chdb's API, ClickHouse through
+ * @clickhouse/client (chdb as its connection).
+ */
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as edge from '../../fixtures/edge-cases/expected.js';
+import * as rowIssues from '../../fixtures/row-issues/expected.js';
+import * as sparse from '../../fixtures/sparse/expected.js';
+import { readMappingFile } from '../../src/adapters/duckdb/mapping.js';
+import { createFanbase } from '../../src/domain/fanbase.js';
+import type { FanRepository } from '../../src/domain/fan-repository.js';
+import type { ArtistProfile, FanRecord } from '../../src/domain/records.js';
+import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
+import type { RankedFan } from '../../src/domain/top-fans-index.js';
+import { FIXTURES } from '../support/duckdb.js';
+import { DUCKDB, ENGINES, type Engine } from '../support/engines.js';
+
+interface Dataset {
+  dir: string;
+  options: SettingsOptions;
+  /** The hand-worked answers of the fixture, checked on every engine. */
+  expect?: (repository: FanRepository, settings: Settings, label: string) => Promise<void>;
+}
+
+const round = (x: number) => Number(x.toFixed(10));
+
+const edgeAnswers = async (repository: FanRepository, settings: Settings, label: string) => {
+  const fb = createFanbase(repository, settings, {});
+  for (const expected of edge.SUMMARIES) assert.equal(await fb.summary(expected.artist_id), expected, label);
+  const top = (await fb.topFans(123, 100)).map((f) => ({ ...f, score: round(f.score) }));
+  assert.equal(top, edge.TOP_FANS_123, label);
+  assert.equal((await fb.topFans(500, 10)).map((f) => ({ ...f, score: round(f.score) })), edge.TOP_FANS_500, label);
+  const shown = (await repository.everyTopFans(100)).map((f) => f.user_id);
+  for (const user of edge.NEVER_SHOWN) assert.not.ok(shown.includes(user), `${label}: user ${user} shown`);
+};
+
+const DATASETS: Dataset[] = [
+  { dir: 'edge-cases/csv', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
+  { dir: 'edge-cases/parquet', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
+  { dir: 'edge-cases/jsonl', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
+  { dir: 'edge-cases/mapped', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
+  {
+    dir: 'row-issues/csv',
+    options: { asOf: rowIssues.AS_OF },
+    async expect(repository, settings, label) {
+      const fb = createFanbase(repository, settings, {});
+      assert.equal(await fb.summary(10), rowIssues.SUMMARY_10, label);
+      assert.equal(await fb.summary(11), rowIssues.SUMMARY_11, label);
+      const adults = (await repository.topFans(10, 100)).map((f) => f.user_id).sort((a, b) => a - b);
+      assert.equal(adults, rowIssues.ADULT_FANS_10, label);
+    },
+  },
+  {
+    dir: 'sparse/csv',
+    options: { asOf: sparse.AS_OF },
+    async expect(repository, settings, label) {
+      const fb = createFanbase(repository, settings, {});
+      assert.equal(await fb.summary(123), sparse.SUMMARY_123, label);
+      const scores = (await repository.fans(123)).map((f) => ({ user_id: f.user_id, score: round(f.score) }));
+      assert.equal(scores, sparse.FAN_SCORES_123, label);
+      assert.equal(await repository.topFans(123, 10), [], `${label}: no one is known to be an adult`);
+    },
+  },
+  // the demo has no hand-worked answers: it is held to the reference, artist by artist
+  { dir: 'demo', options: { asOf: '2026-06-15' } },
+  // other settings too: the SQL must follow them, not the defaults
+  {
+    dir: 'edge-cases/parquet',
+    options: {
+      asOf: '2026-07-01',
+      score: { halfLifeDays: 7, weights: { share: 0.4 } },
+      fan: { minMsPlayed: 100_000, windowDays: 60 },
+    },
+  },
+];
+
+/** Everything a repository answers about a dataset, to hold one engine to another. */
+interface Answers {
+  profiles: ArtistProfile[];
+  fans: Map<number, FanRecord[]>;
+  top: RankedFan[];
+  missing: ArtistProfile;
+}
+
+/** Every artist's fans on the small fixtures; on the demo (hundreds of artists) every 10th and the largest. */
+function sampled(profiles: ArtistProfile[]): number[] {
+  if (profiles.length <= 50) return profiles.map((p) => p.artist_id);
+  const largest = [...profiles].sort((a, b) => b.total_fans - a.total_fans)[0] as ArtistProfile;
+  return [largest.artist_id, ...profiles.filter((_, i) => i % 10 === 0).map((p) => p.artist_id)];
+}
+
+async function answers(repository: FanRepository, artists?: number[]): Promise<Answers> {
+  const profiles = await repository.artistProfiles();
+  const fans = new Map<number, FanRecord[]>();
+  for (const artist of artists ?? sampled(profiles)) fans.set(artist, await repository.fans(artist));
+  return { profiles, fans, top: await repository.everyTopFans(100), missing: await repository.artistProfile(-1) };
+}
+
+const FAN_FIELDS = [
+  'artist_id',
+  'user_id',
+  'country',
+  'age',
+  'is_adult',
+  'listening_ms',
+  'streams',
+  'active_days',
+  'days_since_last_stream',
+  'follows',
+] as const;
+
+function assertSameFans(actual: readonly RankedFan[], expected: readonly RankedFan[], label: string): void {
+  assert.is(actual.length, expected.length, `${label}: number of fans`);
+  expected.forEach((e, i) => {
+    const a = actual[i] as RankedFan & Partial<FanRecord>;
+    const ref = e as RankedFan & Partial<FanRecord>;
+    for (const field of FAN_FIELDS) {
+      if (field in ref) assert.is(a[field], ref[field], `${label}: fan #${i} (user ${ref.user_id}) ${field}`);
+    }
+    for (const field of ['score', 'share'] as const) {
+      if (ref[field] === undefined) continue;
+      assert.ok(
+        Math.abs((a[field] as number) - (ref[field] as number)) < 1e-12,
+        `${label}: user ${ref.user_id} ${field} ${a[field]} vs ${ref[field]}`,
+      );
+    }
+  });
+}
+
+async function open(engine: Engine, dataset: Dataset) {
+  const dir = join(FIXTURES, dataset.dir);
+  const mapping = dataset.dir.endsWith('mapped') ? readMappingFile(join(dir, 'fanbase.json')) : {};
+  const settings = resolveSettings(dataset.options);
+  return { settings, repository: await engine.open(dir, mapping, settings) };
+}
+
+const Contract = suite('FanRepository contract');
+
+for (const dataset of DATASETS) {
+  const title = `${dataset.dir} ${JSON.stringify(dataset.options)}`;
+  Contract(`every engine gives the same answers: ${title}`, async () => {
+    const { repository: reference } = await open(DUCKDB, dataset);
+    const expected = await answers(reference);
+    await reference.close();
+    assert.ok(expected.profiles.length > 0, `${title}: the reference finds fans`);
+    for (const engine of ENGINES) {
+      const label = `${engine.name}, ${title}`;
+      const { settings, repository } = await open(engine, dataset);
+      try {
+        await dataset.expect?.(repository, settings, label);
+        const actual = await answers(repository, [...expected.fans.keys()]);
+        assert.equal(actual.profiles, expected.profiles, `${label}: artist profiles`);
+        assert.equal(actual.missing, expected.missing, `${label}: an artist with no fan`);
+        for (const [artist, fans] of expected.fans) {
+          assertSameFans(actual.fans.get(artist) ?? [], fans, `${label}: fans of ${artist}`);
+        }
+        assertSameFans(actual.top, expected.top, `${label}: every top fan`);
+      } finally {
+        await repository.close();
+      }
+    }
+  });
+}
+
+Contract.run();
