@@ -21,6 +21,22 @@ export interface ScaleResult {
   };
   topfans_end_to_end: Latency;
   http: { api: Load; bare_koa: Load; api_memory: { rss_mb: number; peak_rss_mb: number } };
+  /** The same questions through the ClickHouse adapter over chdb (bench/clickhouse), where measured. */
+  clickhouse?: ClickHouseResult;
+}
+
+/** What bench/clickhouse/measure-clickhouse.ts measures at one scale. */
+export interface ClickHouseResult {
+  /** prepare --engine clickhouse: the whole load, the DuckDB part of it, peak memory, chdb's folder on disk */
+  load: { seconds: number; duckdb_seconds: number; peak_rss_mb: number; disk_mb: number };
+  /** every artist's profile in one query: what the API loads at start */
+  every_artist_profile_seconds: number;
+  summary_random: Latency;
+  summary_largest: Latency;
+  top_fans_random: Latency;
+  top_fans_largest: Latency;
+  /** artists whose answers were held to the DuckDB snapshot's */
+  checked_artists: number;
 }
 
 export interface Results {
@@ -156,8 +172,38 @@ ${Object.entries(largest.prepare.timings ?? {})
 ## 5. Peers (PostgreSQL 15, MariaDB 10.11)
 
 ${peers ? peerSection(peers) : 'Not measured in this run (neither PostgreSQL nor MariaDB installed, or `--peers none`).'}
+
+## 6. ClickHouse (chdb) beside DuckDB
+
+${clickHouseSection(results)}
 `;
   return { markdown, svg: plot(results) };
+}
+
+/** The ClickHouse adapter over chdb (embedded ClickHouse, one node) against the DuckDB snapshot, scale by scale. */
+function clickHouseSection(results: ScaleResult[]): string {
+  const measured = results.filter((r) => r.clickhouse);
+  if (measured.length === 0) return 'Not measured in this run (`--clickhouse none`).';
+  const pair = (ch: Latency, duck: Latency) => `${ms(ch)} (DuckDB ${ms(duck)})`;
+  const row = (r: ScaleResult) => {
+    const c = r.clickhouse as ClickHouseResult;
+    return `| ${r.millions}M | ${c.load.seconds} s (DuckDB part ${c.load.duckdb_seconds} s), ${c.load.peak_rss_mb} MB peak, ${c.load.disk_mb} MB on disk | ${r.prepare.seconds.toFixed(1)} s, ${r.prepare.peak_rss_mb} MB | ${c.every_artist_profile_seconds} s | ${pair(c.summary_random, r.in_process.summary_random)} | ${pair(c.summary_largest, r.in_process.summary_largest)} | ${pair(c.top_fans_random, r.in_process.top_fans_random)} | ${pair(c.top_fans_largest, r.in_process.top_fans_largest)} | ${c.checked_artists} |`;
+  };
+  return `The same questions through the ClickHouse adapter (\`--engine clickhouse\`) over chdb, ClickHouse's engine
+embedded in the process: one node, the SQL a cluster runs. The load is \`fanbase prepare --engine clickhouse\`:
+DuckDB reads and checks the exports as for the snapshot and writes Parquet; ClickHouse ingests it, its
+materialized views building the listening tables. Each question is one ClickHouse query computed from the
+listening tables (no per-fan table is prepared, so rows inserted later count at once); DuckDB answers from
+the snapshot's prepared tables. The answers were held equal to the snapshot's for the artists counted in the
+last column.
+
+| streams | ClickHouse load | DuckDB prepare | every artist's profile (API start) | summary, random | summary, 10 largest | topFans(100), random | topFans(100), 10 largest | checked |
+|---|---|---|---|---|---|---|---|---|
+${measured.map(row).join('\n')}
+
+When to switch: one machine answers every question from the DuckDB snapshot in milliseconds up to the
+100M streams measured here; ClickHouse answers each question in tens to hundreds of milliseconds whatever
+the history, stays current without a prepare, and spreads data and work over shards (NOTES.md, "ClickHouse").`;
 }
 
 /** For each target not met: the measured figure, the bottleneck a profile found, what would move it. */

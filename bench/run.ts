@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import { generateDataset } from '../src/adapters/duckdb/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
-import { renderResults, type ScaleResult } from './report.js';
+import { type ClickHouseResult, type Results, renderResults, type ScaleResult } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,10 @@ const { values } = parseArgs({
     check: { type: 'boolean', default: false },
     // the scale (millions of streams) at which PostgreSQL and MariaDB are measured, when installed; 'none' skips
     peers: { type: 'string' },
+    // the scales at which the ClickHouse adapter (chdb) is measured; 'none' skips
+    clickhouse: { type: 'string' },
+    // only the ClickHouse column, added to the results of the last full run (bench/results.json)
+    'clickhouse-only': { type: 'boolean', default: false },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -38,6 +42,7 @@ const connections = Number(values.connections);
 const log = (...parts: unknown[]) => console.error('bench:', ...parts);
 const ROUNDS = values.check ? 1 : 3;
 const peersAt = values.peers ?? String(values.check ? scales[0] : 10);
+const clickHouseAt = (values.clickhouse ?? (values.check ? String(scales[0]) : '10,100')).split(',');
 let peerResults: PeerResults | null = null;
 
 const percentile = (xs: number[], p: number) => {
@@ -134,6 +139,65 @@ async function load(url: string, bodies: string[]) {
   };
 }
 
+/** The ClickHouse column at one scale, in a child process (bench/clickhouse/measure-clickhouse.ts). */
+function measureClickHouse(
+  data: string,
+  snapshot: string,
+  largest: number[],
+  random: number[],
+): ClickHouseResult {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench/clickhouse/measure-clickhouse.ts'),
+      data,
+      snapshot,
+      AS_OF,
+      join(values.work as string, 'chdb'),
+      largest.join(','),
+      random.slice(0, 200).join(','),
+      ...(values.check ? ['--check'] : []),
+    ],
+    { encoding: 'utf8', cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+/** The ten artists with the most fans among the first 50 (the generator gives the low ids the most streams). */
+async function largestArtists(fb: Awaited<ReturnType<typeof openFanbase>>): Promise<number[]> {
+  return (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
+    .sort((a, b) => b.total_fans - a.total_fans)
+    .slice(0, 10)
+    .map((s) => s.artist_id);
+}
+
+if (values['clickhouse-only']) {
+  // adds the ClickHouse column to the last full run's results, on the datasets and snapshots it left in --work
+  const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Results;
+  for (const millions of scales) {
+    const result = previous.results.find((r) => r.millions === millions);
+    const data = join(values.work as string, `streams-${millions}m`);
+    const snapshot = `${data}.duckdb`;
+    if (!result || !existsSync(snapshot))
+      throw new Error(`no full run at ${millions}M to add to (run npm run bench first)`);
+    const fb = await openFanbase({ data: snapshot });
+    const largest = await largestArtists(fb);
+    await fb.close();
+    warmPageCache(data);
+    log(`${millions}M: ClickHouse (chdb)`);
+    result.clickhouse = measureClickHouse(data, snapshot, largest, weightedArtists(result.artists, 1000));
+    log(`${millions}M ClickHouse`, JSON.stringify(result.clickhouse));
+  }
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(previous, null, 2)}\n`);
+  const { markdown, svg } = renderResults(previous);
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
+  console.log('bench: added the ClickHouse column to bench/RESULTS.md and bench/results.json');
+  process.exit(0);
+}
+
 const results: ScaleResult[] = [];
 for (const millions of scales) {
   const streams = Math.round(millions * 1_000_000);
@@ -169,10 +233,7 @@ for (const millions of scales) {
     heap_mb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20),
     artists: topFansIndex.artists,
   };
-  const largest = (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
-    .sort((a, b) => b.total_fans - a.total_fans)
-    .slice(0, 10)
-    .map((s) => s.artist_id);
+  const largest = await largestArtists(fb);
   const random = weightedArtists(artists, 1000);
   const time = async (f: () => Promise<unknown>, n: number) => {
     const xs: number[] = [];
@@ -243,6 +304,12 @@ for (const millions of scales) {
   }
   await fb.close();
 
+  let clickhouse: ClickHouseResult | undefined;
+  if (clickHouseAt.includes(String(millions))) {
+    log(`${millions}M: ClickHouse (chdb)`);
+    clickhouse = measureClickHouse(data, snapshot, largest, random);
+  }
+
   log(`${millions}M: topfans end to end`);
   const cli = join(ROOT, 'dist/adapters/cli/topfans.js');
   const e2e: number[] = [];
@@ -303,6 +370,7 @@ for (const millions of scales) {
     in_process: inProcess,
     topfans_end_to_end: stats(e2e),
     http: { api: apiLoad, bare_koa: bareLoad, api_memory: apiMemory },
+    clickhouse,
   });
   log(`${millions}M done`, JSON.stringify(results.at(-1)));
 }

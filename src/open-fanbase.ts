@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chdbTransport } from './adapters/clickhouse/chdb-transport.js';
 import { ClickHouseFanRepository } from './adapters/clickhouse/clickhouse-fan-repository.js';
 import { serverTransport } from './adapters/clickhouse/client-transport.js';
-import { loadExports } from './adapters/clickhouse/load-exports.js';
+import { loadExports, schemaSettings } from './adapters/clickhouse/load-exports.js';
 import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
@@ -45,8 +45,19 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Pres
 export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
   parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'); // before any data is read
   if (options.engine === 'clickhouse') {
-    const settings = resolveSettings(options);
-    const repository = await ClickHouseFanRepository.open(await clickHouseTransport(options), settings);
+    resolveSettings(options); // a bad option fails before any connection
+    const transport = await clickHouseTransport(options);
+    let settings: Settings;
+    try {
+      // the tables count plays with the threshold they were created with: it is the default here
+      const counted = (await schemaSettings(transport))?.minMsPlayed;
+      const fan = counted === undefined ? options.fan : { minMsPlayed: counted, ...options.fan };
+      settings = resolveSettings({ ...options, fan });
+    } catch (error) {
+      await transport.close();
+      throw error;
+    }
+    const repository = await ClickHouseFanRepository.open(transport, settings);
     return createFanbase(repository, settings, options);
   }
   const data = resolve(options.data ?? DEMO_DATA_DIR);

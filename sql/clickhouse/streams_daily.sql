@@ -1,11 +1,13 @@
--- one row per (artist_id, user_id, day): qualifying streams inside the window (twin of sql/streams_daily.sql;
--- the plays come deduplicated from artist_listening; consent is checked once, where fans.sql joins users)
-with merged as (
+-- one row per (artist_id, user_id, day) with a qualifying stream inside the window (twin of sql/streams_daily.sql;
+-- artist_listening counted the plays as they were inserted; consent is checked once, where fans.sql joins users)
+with daily as (
     select
         artist_id,
         user_id,
         day,
-        maxMapMerge(plays) as plays
+        sum(plays) as all_plays,
+        sum(qualifying_plays) as qualifying_count,
+        sum(qualifying_ms) as qualifying_total
     from artist_listening
     where
         ({artist_id:Nullable(Int64)} is null or artist_id = {artist_id:Nullable(Int64)})
@@ -14,24 +16,16 @@ with merged as (
     group by artist_id, user_id, day
 ),
 
-qualifying as (
-    select
-        artist_id,
-        user_id,
-        day,
-        arrayFilter(ms -> not {has_ms_played:Bool} or ms >= {min_ms_played:Int64}, plays.2) as ms_played
-    from merged
-),
-
 final as (
+    -- without ms_played in the data, every stream qualifies (as in DuckDB's streams_daily)
     select
         artist_id,
         user_id,
         day,
-        toInt64(length(ms_played)) as count_streams,
-        if({has_ms_played:Bool}, toInt64(arraySum(ms_played)), null) as total_ms_played
-    from qualifying
-    where length(ms_played) > 0
+        if({has_ms_played:Bool}, qualifying_count, all_plays) as count_streams,
+        if({has_ms_played:Bool}, qualifying_total, null) as total_ms_played
+    from daily
 )
 
 select * from final
+where count_streams > 0

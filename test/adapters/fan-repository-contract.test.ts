@@ -11,8 +11,8 @@ import * as edge from '../../fixtures/edge-cases/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import { readMappingFile } from '../../src/adapters/duckdb/mapping.js';
-import { createFanbase } from '../../src/domain/fanbase.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
+import { createFanbase } from '../../src/domain/fanbase.js';
 import type { ArtistProfile, FanRecord } from '../../src/domain/records.js';
 import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
 import type { RankedFan } from '../../src/domain/top-fans-index.js';
@@ -33,7 +33,11 @@ const edgeAnswers = async (repository: FanRepository, settings: Settings, label:
   for (const expected of edge.SUMMARIES) assert.equal(await fb.summary(expected.artist_id), expected, label);
   const top = (await fb.topFans(123, 100)).map((f) => ({ ...f, score: round(f.score) }));
   assert.equal(top, edge.TOP_FANS_123, label);
-  assert.equal((await fb.topFans(500, 10)).map((f) => ({ ...f, score: round(f.score) })), edge.TOP_FANS_500, label);
+  assert.equal(
+    (await fb.topFans(500, 10)).map((f) => ({ ...f, score: round(f.score) })),
+    edge.TOP_FANS_500,
+    label,
+  );
   const shown = (await repository.everyTopFans(100)).map((f) => f.user_id);
   for (const user of edge.NEVER_SHOWN) assert.not.ok(shown.includes(user), `${label}: user ${user} shown`);
 };
@@ -97,7 +101,12 @@ async function answers(repository: FanRepository, artists?: number[]): Promise<A
   const profiles = await repository.artistProfiles();
   const fans = new Map<number, FanRecord[]>();
   for (const artist of artists ?? sampled(profiles)) fans.set(artist, await repository.fans(artist));
-  return { profiles, fans, top: await repository.everyTopFans(100), missing: await repository.artistProfile(-1) };
+  return {
+    profiles,
+    fans,
+    top: await repository.everyTopFans(100),
+    missing: await repository.artistProfile(-1),
+  };
 }
 
 const FAN_FIELDS = [

@@ -16,7 +16,10 @@ export function withDataFlags(command: Command): Command {
       'Mapping file (default: $FANBASE_MAPPING, else <data>/fanbase.json if present)',
     )
     .option('--as-of <date>', 'Date to compute for, YYYY-MM-DD (default: $FANBASE_AS_OF, else today in UTC)')
-    .option('--engine <name>', 'duckdb (the exports in --data) or clickhouse (default: $FANBASE_ENGINE, else duckdb)')
+    .option(
+      '--engine <name>',
+      'duckdb (the exports in --data) or clickhouse (default: $FANBASE_ENGINE, else duckdb)',
+    )
     .option(
       '--clickhouse-url <url>',
       'ClickHouse for --engine clickhouse: http://host:8123, or chdb:<folder> (default: $FANBASE_CLICKHOUSE_URL)',
@@ -36,7 +39,10 @@ export function dataOptions(
 } {
   const orEnv = (value: string | undefined, name: string) => value ?? (env[name]?.trim() || undefined);
   const engine = readEngineConfig(
-    { engine: single(flags.engine, '--engine'), clickhouseUrl: single(flags.clickhouseUrl, '--clickhouse-url') },
+    {
+      engine: single(flags.engine, '--engine'),
+      clickhouseUrl: single(flags.clickhouseUrl, '--clickhouse-url'),
+    },
     env,
   );
   return {

@@ -73,7 +73,9 @@ class ChdbTransport implements ClickHouseTransport {
 
   async insertParquet(table: string, columns: readonly string[], file: string): Promise<void> {
     const list = columns.join(', ');
-    await this.command(`insert into ${table} (${list}) select ${list} from file({file:String}, Parquet)`, { file });
+    await this.command(`insert into ${table} (${list}) select ${list} from file({file:String}, Parquet)`, {
+      file,
+    });
   }
 
   close(): Promise<void> {
@@ -98,5 +100,7 @@ class ChdbTransport implements ClickHouseTransport {
 /** The first words of a statement, to name it in a message without printing it whole. */
 export function statementName(sql: string): string {
   const comment = /^--\s*(.+)$/m.exec(sql)?.[1];
-  return comment ? `the query "${comment.slice(0, 80)}"` : `"${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+  return comment
+    ? `the query "${comment.slice(0, 80)}"`
+    : `"${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
 }

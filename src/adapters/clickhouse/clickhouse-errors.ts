@@ -47,7 +47,12 @@ export function clickHouseError(error: unknown, target: string, statement: strin
     );
   }
   // ClickHouse understood the request and refused it: a fault in fanbase's SQL or a schema that differs
-  return new FanbaseError('INTERNAL', `${statement} failed on ClickHouse (${target}): ${message}`, {}, { cause: error });
+  return new FanbaseError(
+    'INTERNAL',
+    `${statement} failed on ClickHouse (${target}): ${message}`,
+    {},
+    { cause: error },
+  );
 }
 
 /** The numeric ClickHouse error code of a chdb or `@clickhouse/client` error; undefined for network errors. */

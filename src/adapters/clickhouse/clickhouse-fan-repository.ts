@@ -1,11 +1,12 @@
 import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import type { DataReport } from '../../domain/data-report.js';
+import { FanbaseError } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
-import { latestLoad } from './load-exports.js';
+import { latestLoad, minMsPlayedMismatch, schemaSettings } from './load-exports.js';
 import { fanRecord, rankedFan, toArtistProfile } from './plain-rows.js';
 import { reportFromTables } from './table-report.js';
 import type { ClickHouseTransport, QueryParams } from './transport.js';
@@ -32,8 +33,21 @@ export class ClickHouseFanRepository implements FanRepository {
    */
   static async open(transport: ClickHouseTransport, settings: Settings): Promise<ClickHouseFanRepository> {
     try {
+      const schema = await schemaSettings(transport);
+      if (schema === undefined) {
+        throw new FanbaseError(
+          'DATA_NOT_FOUND',
+          `ClickHouse (${transport.target}) has no fanbase_settings row: create the schema with fanbase prepare --engine clickhouse, or with the DDL of sql/clickhouse/cluster (its last file records the settings)`,
+          { table: 'fanbase_settings' },
+        );
+      }
+      if (schema.minMsPlayed !== settings.fan.minMsPlayed) {
+        throw minMsPlayedMismatch(transport, schema.minMsPlayed, settings.fan.minMsPlayed);
+      }
       const load = await latestLoad(transport);
-      const hasMsPlayed = !load?.sources.find((s) => s.table === 'streams')?.missing_columns.includes('ms_played');
+      const hasMsPlayed = !load?.sources
+        .find((s) => s.table === 'streams')
+        ?.missing_columns.includes('ms_played');
       const params = parametersOf(settings, hasMsPlayed);
       const report = load ?? (await reportFromTables(transport, settings, params));
       return new ClickHouseFanRepository(transport, params, report);
@@ -72,7 +86,12 @@ export class ClickHouseFanRepository implements FanRepository {
   }
 
   private read(name: string, params: QueryParams): Promise<Record<string, unknown>[]> {
-    return this.transport.query(clickHouseStatement(name), { ...this.params, artist_id: null, limit: 0, ...params });
+    return this.transport.query(clickHouseStatement(name), {
+      ...this.params,
+      artist_id: null,
+      limit: 0,
+      ...params,
+    });
   }
 }
 
@@ -82,7 +101,6 @@ export function parametersOf(settings: Settings, hasMsPlayed: boolean): QueryPar
   return {
     as_of: settings.asOf,
     window_start: settings.windowStart,
-    min_ms_played: settings.fan.minMsPlayed,
     min_streams: settings.fan.minStreams,
     follows_make_fans: settings.fan.followsMakeFans,
     has_ms_played: hasMsPlayed,
@@ -104,4 +122,3 @@ export function parametersOf(settings: Settings, hasMsPlayed: boolean): QueryPar
     majority: settings.majority.byCountry,
   };
 }
-

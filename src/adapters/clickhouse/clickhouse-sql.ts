@@ -9,7 +9,14 @@ const SQL_DIR = fileURLToPath(new URL('../../../sql/clickhouse/', import.meta.ur
  * tables its materialized views keep up to date), so a question is its file with the relations it uses
  * in front as common table expressions.
  */
-export const RELATIONS = ['users', 'follows', 'streams_daily', 'user_volume', 'fans', 'artist_profiles'] as const;
+export const RELATIONS = [
+  'users',
+  'follows',
+  'streams_daily',
+  'user_volume',
+  'fans',
+  'artist_profiles',
+] as const;
 
 const cache = new Map<string, string>();
 
@@ -55,7 +62,10 @@ export function schemaStatements(): { name: string; sql: string }[] {
   return readdirSync(`${SQL_DIR}schema`)
     .filter((file) => file.endsWith('.sql'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.sql$/, ''), sql: clickHouseSqlFile(`schema/${file.replace(/\.sql$/, '')}`) }));
+    .map((file) => ({
+      name: file.replace(/\.sql$/, ''),
+      sql: clickHouseSqlFile(`schema/${file.replace(/\.sql$/, '')}`),
+    }));
 }
 
 function withoutComments(sql: string): string {

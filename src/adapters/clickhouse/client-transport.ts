@@ -85,7 +85,12 @@ class ClientTransport implements ClickHouseTransport {
 
   async insertParquet(table: string, columns: readonly string[], file: string): Promise<void> {
     await this.guard(`insert into ${table}`, () =>
-      this.client.insert({ table, values: createReadStream(file), format: 'Parquet', columns: [...columns] as [string, ...string[]] }),
+      this.client.insert({
+        table,
+        values: createReadStream(file),
+        format: 'Parquet',
+        columns: [...columns] as [string, ...string[]],
+      }),
     );
   }
 

@@ -15,13 +15,31 @@ import type { ClickHouseTransport } from './transport.js';
 /** The tables `fanbase prepare --engine clickhouse` fills, with the columns it writes. */
 const LOADED = [
   { table: 'users_source', export: 'users', columns: ['user_id', 'birth_date', 'country', 'consent'] },
-  { table: 'streams_source', export: 'streams', columns: ['user_id', 'artist_id', 'streamed_at', 'ms_played'] },
+  {
+    table: 'streams_source',
+    export: 'streams',
+    columns: ['user_id', 'artist_id', 'streamed_at', 'ms_played'],
+  },
   { table: 'follows_source', export: 'follows', columns: ['user_id', 'artist_id', 'followed_at'] },
 ] as const;
 
-/** Creates fanbase's tables and materialized views where they are missing (`sql/clickhouse/schema`). */
-export async function createSchema(transport: ClickHouseTransport): Promise<void> {
+/**
+ * Creates fanbase's tables and materialized views where they are missing (`sql/clickhouse/schema`), and
+ * records the fan definition's `minMsPlayed` the listening tables count plays with (once: an existing
+ * schema keeps its own, which is returned).
+ */
+export async function createSchema(transport: ClickHouseTransport, minMsPlayed: number): Promise<number> {
   for (const { sql } of schemaStatements()) await transport.command(sql);
+  await transport.command(clickHouseSqlFile('record_schema_settings'), { min_ms_played: minMsPlayed });
+  return (await schemaSettings(transport))?.minMsPlayed ?? minMsPlayed;
+}
+
+/** The settings the listening tables are counted with; undefined where the schema does not record them. */
+export async function schemaSettings(
+  transport: ClickHouseTransport,
+): Promise<{ minMsPlayed: number } | undefined> {
+  const [row] = await transport.query(clickHouseSqlFile('schema_settings'));
+  return row ? { minMsPlayed: Number(row.min_ms_played) } : undefined;
 }
 
 /**
@@ -36,7 +54,9 @@ export async function loadExports(
   mapping: Mapping,
   settings: Settings,
 ): Promise<DataReport> {
-  await createSchema(transport);
+  const counted = await createSchema(transport, settings.fan.minMsPlayed);
+  if (counted !== settings.fan.minMsPlayed)
+    throw minMsPlayedMismatch(transport, counted, settings.fan.minMsPlayed);
   for (const { table } of LOADED) {
     const [row] = await transport.query(`select toInt64(count()) as n from ${table}`);
     const rows = Number(row?.n ?? 0);
@@ -78,6 +98,19 @@ export async function loadExports(
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/** The error for settings that ask for another `minMsPlayed` than the listening tables were counted with. */
+export function minMsPlayedMismatch(
+  transport: ClickHouseTransport,
+  counted: number,
+  asked: number,
+): FanbaseError {
+  return new FanbaseError(
+    'INVALID_OPTIONS',
+    `the ClickHouse tables (${transport.target}) count plays of ${counted} ms or more, fixed when their schema was created: fan.minMsPlayed ${asked} needs them counted again (load into a new database), or leave fan.minMsPlayed unset`,
+    { field: 'fan.minMsPlayed' },
+  );
 }
 
 /** The data report of the last `fanbase prepare` into these tables, if any. */

@@ -7,7 +7,10 @@ export function toArtistProfile(row: Record<string, unknown>): ArtistProfile {
   return {
     artist_id: int(row, 'artist_id'),
     total_fans: int(row, 'total_fans'),
-    age_counts: pairs(row.age_counts).map(([value, count]) => ({ value: Number(value), count: Number(count) })),
+    age_counts: pairs(row.age_counts).map(([value, count]) => ({
+      value: Number(value),
+      count: Number(count),
+    })),
     country_counts: pairs(row.country_counts).map(([country, count]) => ({
       country: String(country),
       count: Number(count),
@@ -47,7 +50,10 @@ function pairs(value: unknown): [unknown, unknown][] {
 function num(row: Record<string, unknown>, name: string): number {
   const value = row[name];
   if (typeof value !== 'number') {
-    throw new FanbaseError('INTERNAL', `ClickHouse answered ${name} = ${JSON.stringify(value)}, not a number`);
+    throw new FanbaseError(
+      'INTERNAL',
+      `ClickHouse answered ${name} = ${JSON.stringify(value)}, not a number`,
+    );
   }
   return value;
 }
@@ -55,7 +61,10 @@ function num(row: Record<string, unknown>, name: string): number {
 function int(row: Record<string, unknown>, name: string): number {
   const value = num(row, name);
   if (!Number.isSafeInteger(value)) {
-    throw new FanbaseError('INTERNAL', `ClickHouse answered ${name} = ${value}, not a whole number within 2^53`);
+    throw new FanbaseError(
+      'INTERNAL',
+      `ClickHouse answered ${name} = ${value}, not a whole number within 2^53`,
+    );
   }
   return value;
 }

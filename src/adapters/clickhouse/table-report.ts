@@ -24,9 +24,27 @@ export async function reportFromTables(
   return {
     as_of: settings.asOf,
     sources: [
-      { table: 'users', format: 'clickhouse', files: [`${transport.target} users_source`], rows: totals.users, missing_columns: [] },
-      { table: 'streams', format: 'clickhouse', files: [`${transport.target} streams_source`], rows: totals.streams, missing_columns: [] },
-      { table: 'follows', format: 'clickhouse', files: [`${transport.target} follows_source`], rows: totals.follows, missing_columns: [] },
+      {
+        table: 'users',
+        format: 'clickhouse',
+        files: [`${transport.target} users_source`],
+        rows: totals.users,
+        missing_columns: [],
+      },
+      {
+        table: 'streams',
+        format: 'clickhouse',
+        files: [`${transport.target} streams_source`],
+        rows: totals.streams,
+        missing_columns: [],
+      },
+      {
+        table: 'follows',
+        format: 'clickhouse',
+        files: [`${transport.target} follows_source`],
+        rows: totals.follows,
+        missing_columns: [],
+      },
     ],
     issues: [],
     totals,

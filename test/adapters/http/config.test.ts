@@ -19,6 +19,7 @@ Config('documented defaults', () => {
     auth: { audience: 'fanbase' }, // off
     rateLimit: { requests: 0, windowSeconds: 60 }, // off
     minFansForDemographics: 0, // off
+    engine: { engine: 'duckdb' },
   });
 });
 
@@ -39,6 +40,11 @@ Config('reads every variable', () => {
     FANBASE_MIN_FANS_FOR_DEMOGRAPHICS: '10',
     RATE_LIMIT_REQUESTS: '100',
     RATE_LIMIT_WINDOW_SECONDS: '10',
+    FANBASE_ENGINE: 'clickhouse',
+    FANBASE_CLICKHOUSE_URL: 'http://clickhouse:8123',
+    FANBASE_CLICKHOUSE_USER: 'fanbase',
+    FANBASE_CLICKHOUSE_PASSWORD: 'pw',
+    FANBASE_CLICKHOUSE_DATABASE: 'music',
   });
   assert.equal(config, {
     port: 9000,
@@ -57,6 +63,10 @@ Config('reads every variable', () => {
     },
     rateLimit: { requests: 100, windowSeconds: 10 },
     minFansForDemographics: 10,
+    engine: {
+      engine: 'clickhouse',
+      clickhouse: { url: 'http://clickhouse:8123', username: 'fanbase', password: 'pw', database: 'music' },
+    },
   });
   assert.is(readHttpConfig({ FANBASE_DATA: '  ' }).data, undefined);
 });

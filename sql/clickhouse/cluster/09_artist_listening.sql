@@ -1,10 +1,12 @@
 -- the artist_listening the questions read: every shard's artist_listening_local. Its sharding key is where the
 -- rows are (they follow the streams: intHash64(artist_id)), so with optimize_skip_unused_shards=1 a read with
--- artist_id = X asks one shard; the initiator merges the aggregation states the shards send (exact)
+-- artist_id = X asks one shard; sums from several shards add up exactly
 create table if not exists artist_listening on cluster fanbase (
     artist_id Int64,
     user_id Int64,
     day Date,
-    plays AggregateFunction(maxMap, Array(DateTime64(3, 'UTC')), Array(Int64))
+    plays SimpleAggregateFunction(sum, Int64),
+    qualifying_plays SimpleAggregateFunction(sum, Int64),
+    qualifying_ms SimpleAggregateFunction(sum, Int64)
 )
 engine = Distributed(fanbase, currentDatabase(), artist_listening_local, intHash64(artist_id))

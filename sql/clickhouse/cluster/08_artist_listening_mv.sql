@@ -6,6 +6,8 @@ select
     artist_id,
     user_id,
     toDate(streamed_at) as day,
-    maxMapState([streamed_at], [coalesce(ms_played, -1)]) as plays
+    toInt64(count()) as plays,
+    toInt64(countIf(ms_played >= (select min(min_ms_played) from fanbase_settings))) as qualifying_plays,
+    toInt64(coalesce(sumIf(ms_played, ms_played >= (select min(min_ms_played) from fanbase_settings)), 0)) as qualifying_ms
 from streams_source_local
 group by artist_id, user_id, day

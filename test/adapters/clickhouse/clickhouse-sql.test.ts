@@ -1,0 +1,91 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parametersOf } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
+import {
+  clickHouseSqlFile,
+  clickHouseStatement,
+  RELATIONS,
+  schemaStatements,
+} from '../../../src/adapters/clickhouse/clickhouse-sql.js';
+import { resolveSettings } from '../../../src/domain/settings.js';
+
+const SQL = new URL('../../../sql/', import.meta.url).pathname;
+const QUESTIONS = [
+  'artist_profile',
+  'every_artist_profile',
+  'top_fans',
+  'every_top_fans',
+  'artist_fans',
+  'dataset_totals',
+];
+/** ClickHouse files with no DuckDB twin, each for a reason. */
+const NO_TWIN: Record<string, string> = {
+  user_volume: 'a step inside sql/fans.sql, its own relation here because user_listening answers it by user',
+  record_load: 'DuckDB keeps the report in the snapshot (snapshot_meta.sql)',
+  latest_load: 'idem',
+  schema_settings: 'a snapshot keeps its settings in snapshot_meta.sql',
+  record_schema_settings: 'idem',
+};
+
+const Sql = suite('sql/clickhouse');
+
+Sql('every statement is named like its DuckDB twin, or says why it has none', () => {
+  const files = readdirSync(`${SQL}clickhouse`).filter((f) => f.endsWith('.sql'));
+  assert.ok(files.length >= 12);
+  for (const file of files) {
+    const name = file.replace(/\.sql$/, '');
+    assert.ok(
+      existsSync(`${SQL}${file}`) || name in NO_TWIN,
+      `sql/clickhouse/${file} has no twin sql/${file}`,
+    );
+    assert.match(clickHouseSqlFile(name), /^--/, `${file} starts with what it returns`);
+  }
+});
+
+Sql('a question carries the relations it reads, in dependency order, and nothing else', () => {
+  const top = clickHouseStatement('top_fans');
+  const order = RELATIONS.filter((r) => r !== 'artist_profiles').map((r) => top.indexOf(`${r} as (\n`));
+  assert.ok(
+    order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number))),
+    String(order),
+  );
+  assert.not.match(top, /artist_profiles as \(/);
+  assert.match(top, /^-- fanbase: top_fans\n/);
+  // a question with its own WITH clause is merged into one WITH, not nested
+  const profiles = clickHouseStatement('artist_profile');
+  assert.match(profiles, /^-- fanbase: artist_profile\nwith users as \(/);
+  assert.match(clickHouseStatement('artist_profiles'), /\n\),\ncounted as \(/);
+});
+
+Sql('every parameter a question uses is bound, with one type per name', () => {
+  const bound = new Set([
+    ...Object.keys(parametersOf(resolveSettings({ asOf: '2026-06-15' }), true)),
+    'artist_id',
+    'limit',
+  ]);
+  for (const name of QUESTIONS) {
+    const types = new Map<string, Set<string>>();
+    for (const [, param, type] of clickHouseStatement(name).matchAll(/\{(\w+):([^}]+)\}/g)) {
+      assert.ok(bound.has(param as string), `${name} uses {${param}} which is never bound`);
+      types.set(param as string, (types.get(param as string) ?? new Set()).add(type as string));
+    }
+    // artist_id is Nullable(Int64) in the relations (null: every artist) and Int64 where a question needs one
+    for (const [param, seen] of types)
+      if (param !== 'artist_id') assert.is(seen.size, 1, `${name} {${param}}: ${[...seen]}`);
+  }
+});
+
+Sql('the schema runs in the order of its file names, tables before the views that write to them', () => {
+  const names = schemaStatements().map((s) => s.name);
+  assert.equal(names, [...names].sort());
+  assert.ok(names.indexOf('05_artist_listening') < names.indexOf('06_artist_listening_mv'));
+  assert.ok(
+    names.indexOf('04_fanbase_settings') < names.indexOf('06_artist_listening_mv'),
+    'the views read it',
+  );
+  for (const { sql } of schemaStatements())
+    assert.match(sql, /if not exists/, 'the schema can be applied twice');
+});
+
+Sql.run();
