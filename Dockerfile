@@ -4,7 +4,8 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: the build runs below, once the sources are here (package.json's prepare needs them).
-RUN npm install --no-audit --no-fund --ignore-scripts
+# --omit=optional: the compiler needs no native binary (chdb's 540 MB engine, a test dependency, among them).
+RUN npm install --no-audit --no-fund --ignore-scripts --omit=optional
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build

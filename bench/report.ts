@@ -190,7 +190,8 @@ function clickHouseSection(results: ScaleResult[]): string {
     return `| ${r.millions}M | ${c.load.seconds} s (DuckDB part ${c.load.duckdb_seconds} s), ${c.load.peak_rss_mb} MB peak, ${c.load.disk_mb} MB on disk | ${r.prepare.seconds.toFixed(1)} s, ${r.prepare.peak_rss_mb} MB | ${c.every_artist_profile_seconds} s | ${pair(c.summary_random, r.in_process.summary_random)} | ${pair(c.summary_largest, r.in_process.summary_largest)} | ${pair(c.top_fans_random, r.in_process.top_fans_random)} | ${pair(c.top_fans_largest, r.in_process.top_fans_largest)} | ${c.checked_artists} |`;
   };
   return `The same questions through the ClickHouse adapter (\`--engine clickhouse\`) over chdb, ClickHouse's engine
-embedded in the process: one node, the SQL a cluster runs. The load is \`fanbase prepare --engine clickhouse\`:
+embedded in the process: one node, the SQL a cluster runs (measured with the full run, or added to it by
+\`npm run bench -- --clickhouse-only\` on the same datasets and snapshots). The load is \`fanbase prepare --engine clickhouse\`:
 DuckDB reads and checks the exports as for the snapshot and writes Parquet; ClickHouse ingests it, its
 materialized views building the listening tables. Each question is one ClickHouse query computed from the
 listening tables (no per-fan table is prepared, so rows inserted later count at once); DuckDB answers from
@@ -201,9 +202,12 @@ last column.
 |---|---|---|---|---|---|---|---|---|
 ${measured.map(row).join('\n')}
 
-When to switch: one machine answers every question from the DuckDB snapshot in milliseconds up to the
-100M streams measured here; ClickHouse answers each question in tens to hundreds of milliseconds whatever
-the history, stays current without a prepare, and spreads data and work over shards (NOTES.md, "ClickHouse").`;
+What it shows: on one 2-core machine the DuckDB snapshot answers in milliseconds, ClickHouse in tenths of a
+second at 10M and in seconds at 100M: each question adds up the per-day sums of the artist's listeners and,
+for the share, those listeners' own days with every artist, where the snapshot reads prepared rows. What
+ClickHouse buys is elsewhere: rows inserted count at the next question without a prepare, the ingest and the
+every-artist questions spread over shards, and the data no longer has to fit one machine. Stay on DuckDB
+while one machine holds the history and a daily prepare is fresh enough (NOTES.md, "ClickHouse").`;
 }
 
 /** For each target not met: the measured figure, the bottleneck a profile found, what would move it. */

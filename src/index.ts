@@ -1,3 +1,12 @@
+export { type ChdbOptions, chdbTransport } from './adapters/clickhouse/chdb-transport.js';
+export { ClickHouseFanRepository } from './adapters/clickhouse/clickhouse-fan-repository.js';
+export {
+  type ClickHouseServerOptions,
+  clientTransport,
+  serverTransport,
+} from './adapters/clickhouse/client-transport.js';
+export { createSchema, loadExports } from './adapters/clickhouse/load-exports.js';
+export type { ClickHouseTransport, QueryParams } from './adapters/clickhouse/transport.js';
 export * from './adapters/duckdb/mapping.js';
 export * from './domain/age.js';
 export * from './domain/calendar-date.js';
@@ -20,4 +29,5 @@ export * from './domain/summary.js';
 export * from './domain/summary-index.js';
 export * from './domain/top-countries.js';
 export * from './domain/top-fans-index.js';
+export * from './engine-config.js';
 export * from './open-fanbase.js';

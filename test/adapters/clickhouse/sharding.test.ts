@@ -4,7 +4,7 @@
  * SQL, and the answers merged as a Distributed table would: the union of the shards' rows. Each shard holds
  * what a node of the cluster holds (sql/clickhouse/cluster): every user; the streams and follows of its
  * artists, hence their artist_listening; and user_listening as the Distributed table reads it, the
- * aggregate states of every shard (exact: maxMap states of several shards merge into the single-node one).
+ * sums of every shard (exact: the shards' sums add up to the single node's).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +93,7 @@ Sharding(`${SHARDS} shards answer what one node answers`, async () => {
       }
     }
 
-    // user_listening as the Distributed table reads it: every shard's states; then each shard answers
+    // user_listening as the Distributed table reads it: every shard's sums; then each shard answers
     const merged: Answers = { profiles: [], top: [], fans: new Map() };
     const owner = new Map<number, number>();
     for (let shard = 0; shard < SHARDS; shard++) {
