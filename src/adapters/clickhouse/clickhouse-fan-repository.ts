@@ -5,6 +5,7 @@ import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
+import { settingsParameters } from '../settings-parameters.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
 import { latestLoad, minMsPlayedMismatch, schemaSettings } from './load-exports.js';
 import { fanRecord, rankedFan, toArtistProfile } from './plain-rows.js';
@@ -95,30 +96,11 @@ export class ClickHouseFanRepository implements FanRepository {
   }
 }
 
-/** The query parameters every question binds: the settings, the reference data, what the data can tell. */
+/**
+ * The query parameters every question binds: the settings (as DuckDB's SQL names them too), the reference
+ * data, what the data can tell. `min_ms_played` is left out: the listening tables counted it on insert.
+ */
 export function parametersOf(settings: Settings, hasMsPlayed: boolean): QueryParams {
-  const { weights } = settings.score;
-  return {
-    as_of: settings.asOf,
-    window_start: settings.windowStart,
-    min_streams: settings.fan.minStreams,
-    follows_make_fans: settings.fan.followsMakeFans,
-    has_ms_played: hasMsPlayed,
-    daily_cap_ms: settings.score.dailyCapMs,
-    daily_cap_streams: settings.score.dailyCapStreams,
-    listening_half_hours: settings.score.listeningHalfHours,
-    streams_half: settings.score.streamsHalf,
-    active_days_half: settings.score.activeDaysHalf,
-    half_life_days: settings.score.halfLifeDays,
-    w_listening: weights.listening,
-    w_streams: weights.streams,
-    w_regularity: weights.regularity,
-    w_recency: weights.recency,
-    w_share: weights.share,
-    w_follow: weights.follow,
-    default_majority: settings.majority.defaultAge,
-    unknown_country_majority: settings.majority.unknownCountryAge,
-    countries: [...ISO_COUNTRY_CODES],
-    majority: settings.majority.byCountry,
-  };
+  const { min_ms_played: _, ...params } = settingsParameters(settings, hasMsPlayed);
+  return { ...params, countries: [...ISO_COUNTRY_CODES], majority: settings.majority.byCountry };
 }

@@ -5,6 +5,7 @@ import { policyFor } from '../../domain/data-policies.js';
 import type { DataIssue, DataReport, SourceReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
+import { settingsParameters } from '../settings-parameters.js';
 import type { Param } from './connection-pool.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
@@ -114,29 +115,7 @@ export async function loadDataset(
 
 function parametersOf(settings: Settings, sources: SourceReport[]): Record<string, Param> {
   const streams = sources.find((s) => s.table === 'streams');
-  const { weights } = settings.score;
-  return {
-    as_of: settings.asOf,
-    window_start: settings.windowStart,
-    min_ms_played: settings.fan.minMsPlayed,
-    min_streams: settings.fan.minStreams,
-    follows_make_fans: settings.fan.followsMakeFans,
-    has_ms_played: !streams?.missing_columns.includes('ms_played'),
-    daily_cap_ms: settings.score.dailyCapMs,
-    daily_cap_streams: settings.score.dailyCapStreams,
-    listening_half_hours: settings.score.listeningHalfHours,
-    streams_half: settings.score.streamsHalf,
-    active_days_half: settings.score.activeDaysHalf,
-    half_life_days: settings.score.halfLifeDays,
-    w_listening: weights.listening,
-    w_streams: weights.streams,
-    w_regularity: weights.regularity,
-    w_recency: weights.recency,
-    w_share: weights.share,
-    w_follow: weights.follow,
-    default_majority: settings.majority.defaultAge,
-    unknown_country_majority: settings.majority.unknownCountryAge,
-  };
+  return settingsParameters(settings, !streams?.missing_columns.includes('ms_played'));
 }
 
 async function createReferenceTables(conn: DuckDBConnection, settings: Settings): Promise<void> {

@@ -88,4 +88,35 @@ Sql('the schema runs in the order of its file names, tables before the views tha
     assert.match(sql, /if not exists/, 'the schema can be applied twice');
 });
 
+/** The columns of a `create table` statement, `name Type` per line, in order. */
+function columnsOf(sql: string): string[] {
+  const body = /\(\n([\s\S]*?)\n\)\n/.exec(sql)?.[1] ?? '';
+  return body.split('\n').map((line) => line.trim().replace(/,$/, ''));
+}
+
+Sql("the cluster DDL keeps the single-node tables' columns and views' queries, table by table", () => {
+  const cluster = readdirSync(`${SQL}clickhouse/cluster`)
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => clickHouseSqlFile(`cluster/${f.replace(/\.sql$/, '')}`));
+  const created = (name: string) =>
+    cluster.filter((sql) =>
+      new RegExp(`create (table|materialized view) if not exists ${name} on cluster`).test(sql),
+    );
+  for (const { name, sql } of schemaStatements()) {
+    const object = /create (?:table|materialized view) if not exists (\w+)/.exec(sql)?.[1] as string;
+    if (name.endsWith('_mv')) {
+      const [view] = created(object);
+      assert.ok(view, `${object} on the cluster`);
+      const query = (text: string) =>
+        text.slice(text.indexOf('\nselect')).replaceAll('streams_source_local', 'streams_source');
+      assert.is(query(view as string), query(sql), object);
+      continue;
+    }
+    const versions = [...created(object), ...created(`${object}_local`)];
+    assert.ok(versions.length > 0, `${object} on the cluster`);
+    assert.ok(columnsOf(sql).length >= 1 && /^\w+ \w/.test(columnsOf(sql)[0] as string), `${object}: columns read`);
+    for (const version of versions) assert.equal(columnsOf(version), columnsOf(sql), object);
+  }
+});
+
 Sql.run();
