@@ -1,5 +1,5 @@
 import { FanbaseError } from '../../domain/errors.js';
-import { clickHouseError } from './clickhouse-errors.js';
+import { clickHouseError, statementName } from './clickhouse-errors.js';
 import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
 
 type ChdbModule = typeof import('chdb');
@@ -95,12 +95,4 @@ class ChdbTransport implements ClickHouseTransport {
       throw clickHouseError(error, this.target, statementName(sql));
     }
   }
-}
-
-/** The first words of a statement, to name it in a message without printing it whole. */
-export function statementName(sql: string): string {
-  const comment = /^--\s*(.+)$/m.exec(sql)?.[1];
-  return comment
-    ? `the query "${comment.slice(0, 80)}"`
-    : `"${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
 }

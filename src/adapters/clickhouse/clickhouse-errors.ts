@@ -67,3 +67,11 @@ export function clickHouseCodeOf(error: unknown): number | undefined {
 function firstLine(error: unknown): string {
   return String((error as Error | null)?.message ?? error).split('\n')[0] as string;
 }
+
+/** The first words of a statement, to name it in a message without printing it whole. */
+export function statementName(sql: string): string {
+  const comment = /^--\s*(.+)$/m.exec(sql)?.[1];
+  return comment
+    ? `the query "${comment.slice(0, 80)}"`
+    : `"${sql.replace(/\s+/g, ' ').trim().slice(0, 60)}"`;
+}

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import { FanbaseError } from '../../domain/errors.js';
-import { statementName } from './chdb-transport.js';
-import { clickHouseError } from './clickhouse-errors.js';
+import { clickHouseError, statementName } from './clickhouse-errors.js';
 import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
 
 /** Where a ClickHouse server is and who fanbase is there. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chdbTransport, statementName } from '../../../src/adapters/clickhouse/chdb-transport.js';
+import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 
 const Chdb = suite('chdbTransport');
@@ -49,14 +49,6 @@ Chdb('close removes a temporary folder, is idempotent, and later calls fail with
   await transport.close();
   assert.not.ok(existsSync(folder));
   await expectFanbaseError(() => transport.query('select 1'), 'CLOSED');
-});
-
-Chdb('statementName names a statement by its leading comment, else its first words', () => {
-  assert.is(
-    statementName('-- fanbase: top_fans\nwith x as (select 1) select 2'),
-    'the query "fanbase: top_fans"',
-  );
-  assert.is(statementName('insert into  t\n values (1)'), '"insert into t values (1)"');
 });
 
 Chdb.run();

@@ -1,7 +1,11 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
-import { clickHouseCodeOf, clickHouseError } from '../../../src/adapters/clickhouse/clickhouse-errors.js';
+import {
+  clickHouseCodeOf,
+  clickHouseError,
+  statementName,
+} from '../../../src/adapters/clickhouse/clickhouse-errors.js';
 import { FanbaseError } from '../../../src/domain/errors.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 
@@ -49,6 +53,14 @@ Errors('a real missing table, through chdb', async () => {
   } finally {
     await transport.close();
   }
+});
+
+Errors('statementName names a statement by its leading comment, else its first words', () => {
+  assert.is(
+    statementName('-- fanbase: top_fans\nwith x as (select 1) select 2'),
+    'the query "fanbase: top_fans"',
+  );
+  assert.is(statementName('insert into  t\n values (1)'), '"insert into t values (1)"');
 });
 
 Errors.run();

@@ -114,7 +114,10 @@ Sql("the cluster DDL keeps the single-node tables' columns and views' queries, t
     }
     const versions = [...created(object), ...created(`${object}_local`)];
     assert.ok(versions.length > 0, `${object} on the cluster`);
-    assert.ok(columnsOf(sql).length >= 1 && /^\w+ \w/.test(columnsOf(sql)[0] as string), `${object}: columns read`);
+    assert.ok(
+      columnsOf(sql).length >= 1 && /^\w+ \w/.test(columnsOf(sql)[0] as string),
+      `${object}: columns read`,
+    );
     for (const version of versions) assert.equal(columnsOf(version), columnsOf(sql), object);
   }
 });
