@@ -52,7 +52,10 @@ signals as (
         coalesce(candidates.capped_streams, 0)::integer as streams,
         coalesce(candidates.active_days, 0)::integer as active_days,
         ($as_of::date - candidates.last_day)::integer as days_since_last_stream,
-        coalesce(candidates.artist_volume / user_volume.total_volume, 0)::double as share,
+        -- a user whose qualifying plays all lasted 0 ms (fan.minMsPlayed 0) has no volume: no share, not 0/0
+        coalesce(
+            case when user_volume.total_volume > 0 then candidates.artist_volume / user_volume.total_volume end, 0
+        )::double as share,
         candidates.is_following as follows
     from candidates
     left join user_volume on user_volume.user_id = candidates.user_id

@@ -49,10 +49,7 @@ export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fan
     const transport = await clickHouseTransport(options);
     let settings: Settings;
     try {
-      // the tables count plays with the threshold they were created with: it is the default here
-      const counted = (await schemaSettings(transport))?.minMsPlayed;
-      const fan = counted === undefined ? options.fan : { minMsPlayed: counted, ...options.fan };
-      settings = resolveSettings({ ...options, fan });
+      settings = await clickHouseSettings(transport, options);
     } catch (error) {
       await transport.close();
       throw error;
@@ -92,14 +89,26 @@ async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataRe
       { field: '--out' },
     );
   }
-  const settings = resolveSettings(options);
+  resolveSettings(options); // a bad option fails before any connection
   const data = resolve(options.data ?? DEMO_DATA_DIR);
-  const transport = await clickHouseTransport(options);
+  // a load runs as long as the exports take: no query timeout unless one is asked for
+  const transport = await clickHouseTransport({ ...options, queryTimeoutMs: options.queryTimeoutMs ?? 0 });
   try {
+    const settings = await clickHouseSettings(transport, options);
     return await loadExports(transport, data, resolveMapping(options.mapping, data), settings);
   } finally {
     await transport.close();
   }
+}
+
+/** The settings of the options, `fan.minMsPlayed` defaulting to the one the ClickHouse tables count with. */
+async function clickHouseSettings(
+  transport: ClickHouseTransport,
+  options: OpenFanbaseOptions,
+): Promise<Settings> {
+  const counted = (await schemaSettings(transport).catch(() => undefined))?.minMsPlayed;
+  const fan = counted === undefined ? options.fan : { minMsPlayed: counted, ...options.fan };
+  return resolveSettings({ ...options, fan });
 }
 
 /** The transport to the ClickHouse of the options: chdb for `chdb:<folder>`, else a server's client. */

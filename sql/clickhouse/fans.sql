@@ -46,7 +46,10 @@ signals as (
         toInt32(coalesce(candidates.capped_streams, 0)) as streams,
         toInt32(coalesce(candidates.active_days, 0)) as active_days,
         toInt32(dateDiff('day', candidates.last_day, {as_of:Date32})) as days_since_last_stream,
-        coalesce(candidates.artist_volume / user_volume.total_volume, 0) as share,
+        -- a user whose qualifying plays all lasted 0 ms (fan.minMsPlayed 0) has no volume: no share, not 0/0
+        coalesce(
+            if(user_volume.total_volume > 0, candidates.artist_volume / user_volume.total_volume, null), 0
+        ) as share,
         candidates.is_following as follows
     from candidates
     left join user_volume on user_volume.user_id = candidates.user_id

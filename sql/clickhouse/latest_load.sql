@@ -1,4 +1,4 @@
--- zero or one row: the data report of the last fanbase prepare into these tables
-select report from fanbase_loads
+-- zero or one row: the last fanbase prepare into these tables, started or finished, with its data report
+select loaded_at, status, report from fanbase_loads
 order by loaded_at desc
 limit 1

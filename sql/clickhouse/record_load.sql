@@ -1,3 +1,3 @@
--- no rows: records one prepare's data report in fanbase_loads
-insert into fanbase_loads (loaded_at, fanbase_version, report)
-select now64(3), {fanbase_version:String}, {report:String}
+-- no rows: records a prepare's progress in fanbase_loads: started before its inserts, finished with its report
+insert into fanbase_loads (loaded_at, fanbase_version, status, report)
+select now64(3), {fanbase_version:String}, {status:String}, {report:String}

@@ -1,7 +1,13 @@
 -- one row per user_id: users_source cleaned by the data report's policies, with age and adulthood at as_of
 -- (twin of sql/users.sql; with an artist_id, only the users who streamed or follow that artist)
 with source as (
-    select * from users_source
+    -- countries as the exports' check makes them (trimmed, upper case), for rows the platform inserted itself
+    select
+        user_id,
+        birth_date,
+        nullif(upper(trim(country)), '') as country,
+        consent
+    from users_source
     where
         {artist_id:Nullable(Int64)} is null
         or user_id in (
@@ -26,8 +32,13 @@ checked as (
     select
         user_id,
         is_consenting,
+        -- Date32 stores a date before 1900 as 1900-01-01: that day means "before 1900", implausible too
         if(
-            birth_date <= {as_of:Date32} and birth_date > subtractYears({as_of:Date32}, 130), birth_date, null
+            birth_date <= {as_of:Date32}
+            and birth_date > subtractYears({as_of:Date32}, 130)
+            and birth_date > toDate32('1900-01-01'),
+            birth_date,
+            null
         ) as birth_date,
         if(has({countries:Array(String)}, country), country, null) as country
     from merged

@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import * as edge from '../../fixtures/edge-cases/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
+import * as zeroMs from '../../fixtures/zero-ms/expected.js';
 import { readMappingFile } from '../../src/adapters/duckdb/mapping.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
@@ -67,6 +68,18 @@ const DATASETS: Dataset[] = [
       const scores = (await repository.fans(123)).map((f) => ({ user_id: f.user_id, score: round(f.score) }));
       assert.equal(scores, sparse.FAN_SCORES_123, label);
       assert.equal(await repository.topFans(123, 10), [], `${label}: no one is known to be an adult`);
+    },
+  },
+  {
+    dir: 'zero-ms/csv',
+    options: { asOf: zeroMs.AS_OF, fan: { minMsPlayed: zeroMs.MIN_MS_PLAYED } },
+    async expect(repository, settings, label) {
+      const fb = createFanbase(repository, settings, {});
+      assert.equal(await fb.summary(5), zeroMs.SUMMARY_5, label);
+      const top = (await fb.topFans(5, 10)).map((f) => ({ ...f, score: round(f.score) }));
+      assert.equal(top, zeroMs.TOP_FANS_5, label);
+      const silent = (await repository.fans(5)).find((f) => f.user_id === 1);
+      assert.is(silent?.share, 0, `${label}: no volume, no share`);
     },
   },
   // the demo has no hand-worked answers: it is held to the reference, artist by artist

@@ -5,7 +5,7 @@ create materialized view if not exists artist_listening_mv on cluster fanbase to
 select
     artist_id,
     user_id,
-    toDate(streamed_at) as day,
+    toDate32(streamed_at) as day,
     toInt64(count()) as plays,
     toInt64(countIf(ms_played >= (select min(min_ms_played) from fanbase_settings))) as qualifying_plays,
     toInt64(coalesce(sumIf(ms_played, ms_played >= (select min(min_ms_played) from fanbase_settings)), 0)) as qualifying_ms

@@ -4,7 +4,7 @@
 create table if not exists artist_listening on cluster fanbase (
     artist_id Int64,
     user_id Int64,
-    day Date,
+    day Date32,
     plays SimpleAggregateFunction(sum, Int64),
     qualifying_plays SimpleAggregateFunction(sum, Int64),
     qualifying_ms SimpleAggregateFunction(sum, Int64)

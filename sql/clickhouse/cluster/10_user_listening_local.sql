@@ -2,7 +2,7 @@
 -- A user's plays are spread over the shards of the artists they played; each shard holds the sums of its streams
 create table if not exists user_listening_local on cluster fanbase (
     user_id Int64,
-    day Date,
+    day Date32,
     plays SimpleAggregateFunction(sum, Int64),
     qualifying_plays SimpleAggregateFunction(sum, Int64),
     qualifying_ms SimpleAggregateFunction(sum, Int64)

@@ -3,7 +3,7 @@
 -- where rows are (they follow the streams: intHash64(artist_id) is not a column here, so no key: never skip a shard)
 create table if not exists user_listening on cluster fanbase (
     user_id Int64,
-    day Date,
+    day Date32,
     plays SimpleAggregateFunction(sum, Int64),
     qualifying_plays SimpleAggregateFunction(sum, Int64),
     qualifying_ms SimpleAggregateFunction(sum, Int64)

@@ -1,5 +1,5 @@
 -- one row: the fan definition's settings the listening tables are counted with, fixed when the schema is
--- created (fanbase prepare writes it from --min-ms-played's setting; the answers refuse another value)
+-- created (fanbase prepare writes it from the settings' fan.minMsPlayed, 30 s by default; the answers refuse another value)
 create table if not exists fanbase_settings (
     min_ms_played Int64
 )

@@ -3,7 +3,7 @@
 create table if not exists artist_listening (
     artist_id Int64,
     user_id Int64,
-    day Date,
+    day Date32,
     plays SimpleAggregateFunction(sum, Int64),
     qualifying_plays SimpleAggregateFunction(sum, Int64),
     qualifying_ms SimpleAggregateFunction(sum, Int64)

@@ -2,7 +2,7 @@
 create materialized view if not exists user_listening_mv to user_listening as
 select
     user_id,
-    toDate(streamed_at) as day,
+    toDate32(streamed_at) as day,
     toInt64(count()) as plays,
     toInt64(countIf(ms_played >= (select min(min_ms_played) from fanbase_settings))) as qualifying_plays,
     toInt64(coalesce(sumIf(ms_played, ms_played >= (select min(min_ms_played) from fanbase_settings)), 0)) as qualifying_ms

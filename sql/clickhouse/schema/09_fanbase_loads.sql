@@ -2,6 +2,8 @@
 create table if not exists fanbase_loads (
     loaded_at DateTime64(3, 'UTC'),
     fanbase_version String,
+    -- started, then finished: a load that never finished is refused (its tables hold part of the exports)
+    status LowCardinality(String),
     report String
 )
 engine = MergeTree

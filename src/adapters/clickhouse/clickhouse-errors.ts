@@ -5,6 +5,7 @@ const UNKNOWN_TABLE = 60;
 const TIMEOUT_EXCEEDED = 159;
 const UNKNOWN_DATABASE = 81;
 const AUTHENTICATION_FAILED = 516;
+const ACCESS_DENIED = 497;
 
 /**
  * The one place where a ClickHouse failure (from chdb or from a server) becomes a FanbaseError, so that the
@@ -34,6 +35,23 @@ export function clickHouseError(error: unknown, target: string, statement: strin
     return new FanbaseError(
       'ENGINE_UNAVAILABLE',
       `ClickHouse (${target}) refused the credentials: check FANBASE_CLICKHOUSE_USER and FANBASE_CLICKHOUSE_PASSWORD`,
+      {},
+      { cause: error },
+    );
+  }
+  if (code === ACCESS_DENIED) {
+    return new FanbaseError(
+      'ENGINE_UNAVAILABLE',
+      `ClickHouse (${target}) refused ${statement} to FANBASE_CLICKHOUSE_USER (${message}): grant that user SELECT on fanbase's tables (INSERT and CREATE too, for fanbase prepare)`,
+      {},
+      { cause: error },
+    );
+  }
+  if (code === undefined && /timeout/i.test(message)) {
+    // @clickhouse/client's own request timeout: the server did not answer within max_execution_time and then some
+    return new FanbaseError(
+      'QUERY_TIMEOUT',
+      `${statement} got no answer from ClickHouse (${target}) within the query timeout`,
       {},
       { cause: error },
     );

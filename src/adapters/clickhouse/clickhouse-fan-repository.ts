@@ -7,7 +7,7 @@ import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { settingsParameters } from '../settings-parameters.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
-import { latestLoad, minMsPlayedMismatch, schemaSettings } from './load-exports.js';
+import { latestLoad, minMsPlayedMismatch, schemaSettings, unfinishedLoad } from './load-exports.js';
 import { fanRecord, rankedFan, toArtistProfile } from './plain-rows.js';
 import { reportFromTables } from './table-report.js';
 import type { ClickHouseTransport, QueryParams } from './transport.js';
@@ -46,11 +46,23 @@ export class ClickHouseFanRepository implements FanRepository {
         throw minMsPlayedMismatch(transport, schema.minMsPlayed, settings.fan.minMsPlayed);
       }
       const load = await latestLoad(transport);
-      const hasMsPlayed = !load?.sources
+      if (load && !load.finished) throw unfinishedLoad(transport, load);
+      const loaded = load?.report;
+      const hasMsPlayed = !loaded?.sources
         .find((s) => s.table === 'streams')
         ?.missing_columns.includes('ms_played');
       const params = parametersOf(settings, hasMsPlayed);
-      const report = load ?? (await reportFromTables(transport, settings, params));
+      const report: DataReport = loaded
+        ? {
+            ...loaded,
+            // the answers are as of the settings' date, over the rows inserted since too
+            as_of: settings.asOf,
+            warnings: [
+              ...loaded.warnings,
+              `the report is the one of fanbase prepare at ${load?.loadedAt} (as of ${loaded.as_of}): rows inserted since are not in its counts`,
+            ],
+          }
+        : await reportFromTables(transport, settings, params);
       return new ClickHouseFanRepository(transport, params, report);
     } catch (error) {
       await transport.close();

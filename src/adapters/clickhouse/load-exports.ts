@@ -22,6 +22,16 @@ const LOADED = [
   },
   { table: 'follows_source', export: 'follows', columns: ['user_id', 'artist_id', 'followed_at'] },
 ] as const;
+/** Every table a load fills, the listening tables (filled by the views) included. */
+const FILLED = [
+  'users_source',
+  'streams_source',
+  'follows_source',
+  'artist_listening',
+  'user_listening',
+] as const;
+/** What a user runs to load exports into tables again. */
+const EMPTY_THEM = [...FILLED, 'fanbase_loads'].map((t) => `truncate table ${t}`).join('; ');
 
 /**
  * Creates fanbase's tables and materialized views where they are missing (`sql/clickhouse/schema`), and
@@ -57,13 +67,13 @@ export async function loadExports(
   const counted = await createSchema(transport, settings.fan.minMsPlayed);
   if (counted !== settings.fan.minMsPlayed)
     throw minMsPlayedMismatch(transport, counted, settings.fan.minMsPlayed);
-  for (const { table } of LOADED) {
+  for (const table of FILLED) {
     const [row] = await transport.query(`select toInt64(count()) as n from ${table}`);
     const rows = Number(row?.n ?? 0);
     if (rows > 0) {
       throw new FanbaseError(
         'INVALID_ARGUMENT',
-        `${table} on ClickHouse (${transport.target}) already holds ${rows} rows: prepare loads exports into empty tables (truncate the source and listening tables first, or insert new rows directly: the materialized views keep the answers up to date)`,
+        `${table} on ClickHouse (${transport.target}) already holds ${rows} rows: prepare loads exports into empty tables. To load them again, empty them first (${EMPTY_THEM}); to add rows, insert them into the source tables directly (the materialized views keep the answers up to date)`,
         { table },
       );
     }
@@ -87,13 +97,12 @@ export async function loadExports(
     } finally {
       instance.closeSync();
     }
+    // from here to 'finished', the tables hold part of the exports: open refuses them, saying how to start again
+    await recordLoad(transport, 'started', '');
     for (const { table, export: name, columns } of LOADED) {
       await transport.insertParquet(table, columns, join(folder, `${name}.parquet`));
     }
-    await transport.command(clickHouseSqlFile('record_load'), {
-      fanbase_version: VERSION,
-      report: JSON.stringify(report),
-    });
+    await recordLoad(transport, 'finished', JSON.stringify(report));
     return report;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -113,8 +122,35 @@ export function minMsPlayedMismatch(
   );
 }
 
-/** The data report of the last `fanbase prepare` into these tables, if any. */
-export async function latestLoad(transport: ClickHouseTransport): Promise<DataReport | undefined> {
+/** The last `fanbase prepare` into these tables, if any: when, whether it finished, its data report. */
+export interface Load {
+  loadedAt: string;
+  finished: boolean;
+  /** Undefined for a load that did not finish. */
+  report: DataReport | undefined;
+}
+
+/** The last `fanbase prepare` into these tables; undefined when there was none. */
+export async function latestLoad(transport: ClickHouseTransport): Promise<Load | undefined> {
   const [row] = await transport.query(clickHouseSqlFile('latest_load'));
-  return row ? (JSON.parse(String(row.report)) as DataReport) : undefined;
+  if (!row) return undefined;
+  const finished = row.status === 'finished';
+  return {
+    loadedAt: String(row.loaded_at),
+    finished,
+    report: finished ? (JSON.parse(String(row.report)) as DataReport) : undefined,
+  };
+}
+
+/** The error for tables a prepare started to fill and did not finish: they hold part of the exports. */
+export function unfinishedLoad(transport: ClickHouseTransport, load: Load): FanbaseError {
+  return new FanbaseError(
+    'DATA_UNREADABLE',
+    `the fanbase prepare into ClickHouse (${transport.target}) started at ${load.loadedAt} did not finish: its tables hold part of the exports. Empty them (${EMPTY_THEM}) and prepare again`,
+    { table: 'fanbase_loads' },
+  );
+}
+
+async function recordLoad(transport: ClickHouseTransport, status: 'started' | 'finished', report: string) {
+  await transport.command(clickHouseSqlFile('record_load'), { fanbase_version: VERSION, status, report });
 }

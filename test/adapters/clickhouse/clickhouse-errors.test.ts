@@ -27,6 +27,13 @@ Errors('ClickHouse codes become fanbase codes that say what to do', () => {
   );
   assert.is(network.code, 'ENGINE_UNAVAILABLE');
   assert.match(network.message, /http:\/\/ch:8123.*ECONNREFUSED/);
+  const grant = map(
+    Object.assign(new Error('Code: 497. DB::Exception: fanbase: Not enough privileges'), { code: '497' }),
+  );
+  assert.is(grant.code, 'ENGINE_UNAVAILABLE');
+  assert.match(grant.message, /grant that user SELECT/);
+  const slow = map(new Error('Timeout error.'));
+  assert.is(slow.code, 'QUERY_TIMEOUT');
   const bug = map(new Error('Code: 47. DB::Exception: Unknown identifier x\nstack...'));
   assert.is(bug.code, 'INTERNAL');
   assert.not.match(bug.message, /stack/);

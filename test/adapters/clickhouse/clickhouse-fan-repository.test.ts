@@ -53,10 +53,28 @@ Repository(
       // user 1's share of 123 now counts the new play in its denominator: 540,000 / (540,000 + 360,000 + 180,000)
       const [top] = await repository.topFans(123, 1);
       assert.ok(Math.abs((top?.share ?? 0) - 0.5) < 1e-12, String(top?.share));
+      // a play dated 2180 is after as_of, as in DuckDB (days are Date32: Date would wrap it to 2000-07-27)
+      await transport.command("insert into streams_source values (2, 300, '2180-01-01 00:00:00', 180000)");
+      assert.is((await repository.artistProfile(300)).total_fans, 1);
+      // a country the platform wrote in lower case with spaces is read as the exports' check reads it
+      await transport.command("insert into users_source values (40, '1990-01-01', ' tn ', true)");
+      await transport.command("insert into streams_source values (40, 300, '2026-06-14 21:00:00', 60000)");
+      assert.equal((await fb.summary(300)).fans_top_countries, ['FR', 'TN']);
+      // a birth date before 1900 inserted by the platform: Date32 stores 1900-01-01, read as unknown
+      await transport.command("insert into users_source values (41, '1850-01-01', 'TN', true)");
+      await transport.command("insert into streams_source values (41, 300, '2026-06-14 22:00:00', 60000)");
+      const [old] = (await repository.fans(300)).filter((f) => f.user_id === 41);
+      assert.is(old?.age, null);
     } finally {
       await repository.close();
     }
     await expectFanbaseError(() => repository.artistProfile(123), 'CLOSED');
+    // the report is the load's, said so, with the answers' as_of
+    assert.is(repository.report.as_of, edge.AS_OF);
+    assert.match(
+      repository.report.warnings.at(-1) as string,
+      /the report is the one of fanbase prepare at .*rows inserted since/,
+    );
   },
 );
 

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as rowIssues from '../../../fixtures/row-issues/expected.js';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
+import { ClickHouseFanRepository } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
 import {
   createSchema,
   latestLoad,
@@ -35,7 +38,9 @@ Load(
     withChdb(async (transport) => {
       const report = await loadExports(transport, join(FIXTURES, 'row-issues/csv'), {}, SETTINGS);
       assert.equal(report.totals, rowIssues.TOTALS);
-      assert.equal(await latestLoad(transport), report);
+      const load = await latestLoad(transport);
+      assert.equal(load?.report, report);
+      assert.ok(load?.finished);
       // users: 11 rows, one without user_id (reported as null_user_id) -> 10 stored
       assert.is(await count(transport, 'users_source'), 10);
       // streams: 14 rows, 2 null ids and 1 null streamed_at (reported) -> 11 stored
@@ -58,12 +63,48 @@ Load('a second load into the same tables is refused, saying why and what to do',
     await expectFanbaseError(
       () => loadExports(transport, join(FIXTURES, 'edge-cases/csv'), {}, SETTINGS),
       'INVALID_ARGUMENT',
-      /users_source on ClickHouse \(chdb .*\) already holds 12 rows: prepare loads exports into empty tables/,
+      /users_source on ClickHouse \(chdb .*\) already holds 12 rows: prepare loads exports into empty tables\. To load them again, empty them first \(truncate table users_source; .*truncate table user_listening; truncate table fanbase_loads\)/,
     );
     // the first load stays as it was: edge-cases has 28 stream rows, all with ids and times, one of them
     // exported twice (user 1, artist 123, 2026-06-08: the report's duplicate_stream), stored once
     assert.is(await count(transport, 'streams_source'), 27);
   }),
+);
+
+Load(
+  'a load that did not finish is refused, saying how to start again; emptied tables load again',
+  async () => {
+    const path = mkdtempSync(join(tmpdir(), 'fanbase-unfinished-'));
+    const transport = await chdbTransport({ path });
+    try {
+      await loadExports(transport, join(FIXTURES, 'edge-cases/csv'), {}, SETTINGS);
+      // a prepare killed after its first inserts leaves its "started" row last
+      await transport.command(
+        "insert into fanbase_loads (loaded_at, fanbase_version, status, report) values (now64(3) + 1, 'x', 'started', '')",
+      );
+      const error = await expectFanbaseError(
+        () => ClickHouseFanRepository.open(transport, SETTINGS),
+        'DATA_UNREADABLE',
+        /started at .* did not finish: its tables hold part of the exports\. Empty them \(truncate table users_source;/,
+      );
+      const statements = /Empty them \((.*)\) and prepare again/.exec(error.message)?.[1]?.split('; ') ?? [];
+      assert.is(statements.length, 6);
+      // open released the engine; the user empties the tables as told and prepares again
+      const again = await chdbTransport({ path });
+      try {
+        for (const statement of statements) await again.command(statement);
+        const report = await loadExports(again, join(FIXTURES, 'edge-cases/csv'), {}, SETTINGS);
+        assert.is(report.totals.fans, 16);
+        const plays = await again.query('select toInt64(sum(plays)) as n from artist_listening');
+        assert.is(Number(plays[0]?.n), 27);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await transport.close();
+      rmSync(path, { recursive: true, force: true });
+    }
+  },
 );
 
 Load('bad exports fail as they do with DuckDB, and nothing reaches ClickHouse', () =>
