@@ -106,7 +106,12 @@ async function clickHouseSettings(
   transport: ClickHouseTransport,
   options: OpenFanbaseOptions,
 ): Promise<Settings> {
-  const counted = (await schemaSettings(transport).catch(() => undefined))?.minMsPlayed;
+  // no schema yet (a first prepare creates it): the options' threshold
+  const schema = await schemaSettings(transport).catch((error: FanbaseError) => {
+    if (error.code === 'DATA_NOT_FOUND') return undefined;
+    throw error;
+  });
+  const counted = schema?.minMsPlayed;
   const fan = counted === undefined ? options.fan : { minMsPlayed: counted, ...options.fan };
   return resolveSettings({ ...options, fan });
 }
@@ -132,8 +137,13 @@ async function clickHouseTransport(options: OpenFanbaseOptions): Promise<ClickHo
  */
 export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<DataReport> {
   if (options.engine === 'clickhouse') return prepareClickHouse(options);
-  const out = resolve(options.out ?? '');
-  if (options.out === undefined || !out.endsWith(SNAPSHOT_EXTENSION)) {
+  if (options.out === undefined) {
+    throw new FanbaseError('INVALID_ARGUMENT', 'out is required: the snapshot file to write (*.duckdb)', {
+      field: '--out',
+    });
+  }
+  const out = resolve(options.out);
+  if (!out.endsWith(SNAPSHOT_EXTENSION)) {
     throw new FanbaseError(
       'INVALID_ARGUMENT',
       `--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`,

@@ -276,4 +276,13 @@ Snapshot('what is not a snapshot is said so', async () => {
   );
 });
 
+Snapshot('prepare needs out with duckdb, and refuses it with clickhouse', async () => {
+  await expectFanbaseError(() => prepareFanbase({}), 'INVALID_ARGUMENT', /out is required/);
+  await expectFanbaseError(
+    () => prepareFanbase({ engine: 'clickhouse', clickhouse: { url: 'chdb:/tmp/x' }, out: 'x.duckdb' }),
+    'INVALID_ARGUMENT',
+    /--out is for the duckdb engine/,
+  );
+});
+
 Snapshot.run();
