@@ -30,8 +30,12 @@ export interface DataReport {
     eligible_users: number;
     streams: number;
     follows: number;
-    artists_with_fans: number;
-    fans: number;
+    /**
+     * Null where not counted: ClickHouse tables the platform filled itself, where counting every fan takes a
+     * pass over every artist (fanbase check then says so; a prepare counts them).
+     */
+    artists_with_fans: number | null;
+    fans: number | null;
   };
   /** Consequences of missing columns or tables, in words. */
   warnings: string[];

@@ -16,7 +16,9 @@ export function describeReport(report: DataReport): string {
   lines.push(
     '',
     `  ${t.users} users (${t.eligible_users} consenting), ${t.streams} streams, ${t.follows} follows`,
-    `  ${t.fans} fans over ${t.artists_with_fans} artists`,
+    t.fans === null
+      ? '  fans not counted (ClickHouse tables filled without fanbase prepare)'
+      : `  ${t.fans} fans over ${t.artists_with_fans} artists`,
     '',
   );
   lines.push(report.issues.length === 0 ? 'No problem rows.' : 'Problem rows (none is dropped silently):');

@@ -18,8 +18,8 @@ export async function reportFromTables(
     eligible_users: Number(row?.eligible_users ?? 0),
     streams: Number(row?.streams ?? 0),
     follows: Number(row?.follows ?? 0),
-    artists_with_fans: Number(row?.artists_with_fans ?? 0),
-    fans: Number(row?.fans ?? 0),
+    artists_with_fans: null,
+    fans: null,
   };
   return {
     as_of: settings.asOf,
@@ -48,7 +48,9 @@ export async function reportFromTables(
     ],
     issues: [],
     totals,
-    warnings: [],
+    warnings: [
+      'fans and artists with fans are not counted for tables filled without fanbase prepare (a pass over every artist)',
+    ],
     timings: {},
   };
 }

@@ -152,7 +152,12 @@ export const OPENAPI_DOCUMENT = {
           status: { const: 'ready' },
           as_of: { type: 'string', format: 'date' },
           artists: { type: 'integer', minimum: 0 },
-          fans: { type: 'integer', minimum: 0 },
+          fans: {
+            type: ['integer', 'null'],
+            minimum: 0,
+            description:
+              'Fans counted by the load; null where not counted (ClickHouse tables filled without prepare)',
+          },
         },
       },
     },

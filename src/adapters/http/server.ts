@@ -151,7 +151,7 @@ export async function startServer(
     metrics.loadSeconds.set(seconds);
     for (const source of report.sources) metrics.datasetRows.set({ table: source.table }, source.rows);
     metrics.artists.set(summaries.artists);
-    metrics.fans.set(report.totals.fans);
+    if (report.totals.fans !== null) metrics.fans.set(report.totals.fans);
     fanbase = opened;
     // the one assignment requests see; a new dataset brings its own cache of serialized bodies
     dataset = { summaries, report, bodies: new Map() };
