@@ -3,9 +3,9 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: the build runs below, once the sources are here (package.json's prepare needs them).
-# --omit=optional: the compiler needs no native binary (chdb's 540 MB engine, a test dependency, among them).
-RUN npm install --no-audit --no-fund --ignore-scripts --omit=optional
+# npm ci: exactly the lockfile, which lists every platform's packages. --ignore-scripts: the build runs
+# below, once the sources are here (package.json's prepare needs them).
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
@@ -14,7 +14,7 @@ RUN npm run build
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean --force
 
 # Runtime: compiled code, production dependencies, SQL, the demo dataset; runs as the unprivileged node user.
 FROM node:24-bookworm-slim

@@ -2,8 +2,19 @@ import { FanbaseError } from '../../domain/errors.js';
 import { clickHouseError, statementName } from './clickhouse-errors.js';
 import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
 
-type ChdbModule = typeof import('chdb');
-type ChdbSession = InstanceType<ChdbModule['Session']>;
+/**
+ * The part of chdb's API this transport uses, declared here so that fanbase builds without chdb: chdb is an
+ * optional peer, installed by whoever wants the embedded engine (`npm install chdb`).
+ */
+interface ChdbSession {
+  readonly path: string;
+  queryBindAsync(query: string, params: object, options: { format: string }): Promise<{ text(): string }>;
+  close(): void;
+}
+interface ChdbModule {
+  Session: new (path: string | undefined, options: { connectionArgs: string[] }) => ChdbSession;
+  drainPending(): Promise<void>;
+}
 
 /** What `chdbTransport` takes. */
 export interface ChdbOptions {
@@ -15,13 +26,15 @@ export interface ChdbOptions {
 
 /**
  * ClickHouse embedded in this process (chdb): the engine of a ClickHouse server, same SQL, no server. chdb
- * holds one data folder per process, so one transport at a time; chdb is a development dependency of
- * fanbase (tests and benchmarks), installed with `npm install chdb` where it is wanted.
+ * holds one data folder per process, so one transport at a time. chdb is an optional peer dependency
+ * (`npm install chdb` where it is wanted); fanbase's tests and benchmark install it themselves.
  */
 export async function chdbTransport(options: ChdbOptions = {}): Promise<ClickHouseTransport> {
   let chdb: ChdbModule;
   try {
-    chdb = await import('chdb');
+    // a variable specifier: the compiler neither resolves nor types the optional package
+    const name = 'chdb';
+    chdb = (await import(name)) as ChdbModule;
   } catch (error) {
     throw new FanbaseError(
       'INVALID_OPTIONS',
