@@ -21,11 +21,10 @@ function installed() {
 
 if (installed() !== VERSION) {
   process.stderr.write(`installing chdb@${VERSION} for the ClickHouse tests (not saved to package.json)\n`);
-  execFileSync(
-    'npm',
-    ['install', '--no-save', '--no-audit', '--no-fund', `chdb@${VERSION}`],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `chdb@${VERSION}`], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (installed() !== VERSION) {
     process.stderr.write(`chdb@${VERSION} did not install: the ClickHouse tests cannot run\n`);
     process.exit(1);
