@@ -22,6 +22,7 @@ export * from './domain/ids.js';
 export * from './domain/majority.js';
 export * from './domain/median.js';
 export * from './domain/policy.js';
+export * from './domain/privacy.js';
 export * from './domain/records.js';
 export * from './domain/score.js';
 export * from './domain/settings.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../fixtures/edge-cases/expected.js';
+import * as kAnonymity from '../fixtures/k-anonymity/expected.js';
 import * as rowIssues from '../fixtures/row-issues/expected.js';
 import * as sparse from '../fixtures/sparse/expected.js';
 import { DEMO_DATA_DIR, openFanbase, prepareFanbase } from '../src/open-fanbase.js';
@@ -81,31 +82,57 @@ Open('the top fans index answers as topFans does, from exports and from a snapsh
   }
 });
 
-Open('minFansForDemographics withholds small fan bases, from exports and from a snapshot', async () => {
-  // edge cases: artist 123 has 10 fans, 200 has 4, 500 has 2 (fixtures/edge-cases/expected.ts); a floor of 4
-  // withholds 500's median age and countries only
-  const dir = mkdtempSync(join(tmpdir(), 'fanbase-kanon-'));
-  const snapshot = join(dir, 'edge.duckdb');
-  await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), out: snapshot, asOf: edge.AS_OF });
-  for (const data of [join(FIXTURES, 'edge-cases/csv'), snapshot]) {
-    const fb = await openFanbase({ data, asOf: edge.AS_OF, minFansForDemographics: 4 });
-    const index = await fb.summaryIndex();
-    for (const expected of edge.SUMMARIES) {
-      const shown =
-        expected.artist_id === 500
-          ? { ...expected, fans_median_age: null, fans_top_countries: [] }
-          : expected;
-      assert.equal(await fb.summary(expected.artist_id), shown, `${data} artist ${expected.artist_id}`);
-      assert.equal(index.get(expected.artist_id), shown);
+Open(
+  'minFansForDemographics: each figure rests on k people with its value, from exports and a snapshot',
+  async () => {
+    // edge cases with k = 4 (fixtures/edge-cases/expected.ts gives the counts):
+    //   123: 9 known ages >= 4 -> median 25 stays; FR 4 fans >= 4 shown, TN 2, DE 1 under the floor -> ['FR']
+    //   200: 4 known ages -> median 31 stays; FR 3 fans < 4 -> no country
+    //   500: 2 known ages < 4 -> no median; TN 2 < 4 -> no country
+    const floored: Record<number, Partial<(typeof edge.SUMMARIES)[number]>> = {
+      123: { fans_top_countries: ['FR'] },
+      200: { fans_top_countries: [] },
+      500: { fans_median_age: null, fans_top_countries: [] },
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'fanbase-kanon-'));
+    const snapshot = join(dir, 'edge.duckdb');
+    await prepareFanbase({ data: join(FIXTURES, 'edge-cases/csv'), out: snapshot, asOf: edge.AS_OF });
+    for (const data of [join(FIXTURES, 'edge-cases/csv'), snapshot]) {
+      const fb = await openFanbase({ data, asOf: edge.AS_OF, minFansForDemographics: 4 });
+      const index = await fb.summaryIndex();
+      for (const expected of edge.SUMMARIES) {
+        const shown = { ...expected, ...floored[expected.artist_id] };
+        assert.equal(await fb.summary(expected.artist_id), shown, `${data} artist ${expected.artist_id}`);
+        assert.equal(index.get(expected.artist_id), shown);
+      }
+      await fb.close();
     }
-    await fb.close();
-  }
-  await expectFanbaseError(
-    () => openFanbase({ data: '/nonexistent', minFansForDemographics: -1 }),
-    'INVALID_OPTIONS',
-    /minFansForDemographics/,
-  );
-});
+    await expectFanbaseError(
+      () => openFanbase({ data: '/nonexistent', minFansForDemographics: -1 }),
+      'INVALID_OPTIONS',
+      /minFansForDemographics/,
+    );
+  },
+);
+
+Open(
+  'minFansForDemographics counts the fans who have the value, not all fans (fixtures/k-anonymity)',
+  async () => {
+    const data = join(FIXTURES, 'k-anonymity/csv');
+    for (const [k, expected] of [
+      [0, kAnonymity.OPEN],
+      [kAnonymity.K, kAnonymity.FLOORED],
+    ] as const) {
+      const fb = await openFanbase({ data, asOf: kAnonymity.AS_OF, minFansForDemographics: k });
+      const index = await fb.summaryIndex();
+      for (const summary of expected) {
+        assert.equal(await fb.summary(summary.artist_id), summary, `k ${k}, artist ${summary.artist_id}`);
+        assert.equal(index.get(summary.artist_id), summary);
+      }
+      await fb.close();
+    }
+  },
+);
 
 Open('as_of moves ages: a day earlier, user 2 is 17 and drops out of TopFans', async () => {
   const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: '2026-06-14' });

@@ -2,7 +2,7 @@ import type { DataReport } from './data-report.js';
 import type { FanRepository } from './fan-repository.js';
 import { parseCount, parseId } from './ids.js';
 import { isAdult } from './policy.js';
-import { parseMinFans, withholdSmallDemographics } from './privacy.js';
+import { parseMinFans } from './privacy.js';
 import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan } from './records.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
@@ -35,7 +35,10 @@ export interface Fanbase {
 
 /** How answers are shown, whatever the data: applied to every summary, from a snapshot too. */
 export interface Presentation {
-  /** Below this many fans, median age and top countries are withheld (k-anonymity); 0 (default) is off. */
+  /**
+   * k-anonymity: each figure about people rests on at least this many of them (`publishableProfile`): the
+   * median age on that many known ages, each country shown on that many fans; 0 (default) is off.
+   */
   minFansForDemographics?: number;
 }
 
@@ -68,7 +71,7 @@ export function createFanbase(
     },
     async summary(artistId) {
       const profile = await repository.artistProfile(parseId(artistId, 'artist_id'));
-      return withholdSmallDemographics(summarize(profile), minFans);
+      return summarize(profile, minFans);
     },
     async summaryIndex() {
       return createSummaryIndex(await repository.artistProfiles(), minFans);

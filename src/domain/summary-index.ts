@@ -1,4 +1,3 @@
-import { withholdSmallDemographics } from './privacy.js';
 import type { ArtistProfile, FanbaseSummary } from './records.js';
 import { summarize } from './summary.js';
 
@@ -12,14 +11,14 @@ export interface SummaryIndex {
   readonly artists: number;
 }
 
-/** Summarizes every profile once; demographics of fan bases under `minFansForDemographics` are withheld. */
+/** Summarizes every profile once, with the k-anonymity floor `minFansForDemographics` (`publishableProfile`). */
 export function createSummaryIndex(
   profiles: Iterable<ArtistProfile>,
   minFansForDemographics = 0,
 ): SummaryIndex {
   const summaries = new Map<number, FanbaseSummary>();
   for (const profile of profiles) {
-    summaries.set(profile.artist_id, withholdSmallDemographics(summarize(profile), minFansForDemographics));
+    summaries.set(profile.artist_id, summarize(profile, minFansForDemographics));
   }
   return {
     get: (artistId) =>

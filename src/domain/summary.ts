@@ -1,9 +1,14 @@
 import { medianOfCounts } from './median.js';
+import { publishableProfile } from './privacy.js';
 import type { ArtistProfile, FanbaseSummary } from './records.js';
 import { topCountries } from './top-countries.js';
 
-/** The five Fanbase fields from an artist's aggregate profile. */
-export function summarize(profile: ArtistProfile): FanbaseSummary {
+/**
+ * The five Fanbase fields from an artist's aggregate profile, each figure about people resting on at least
+ * `minFansForDemographics` of them (`publishableProfile`; 0, the default, is off).
+ */
+export function summarize(artist: ArtistProfile, minFansForDemographics = 0): FanbaseSummary {
+  const profile = publishableProfile(artist, minFansForDemographics);
   return {
     success: profile.total_fans >= 1,
     artist_id: profile.artist_id,

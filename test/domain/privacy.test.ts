@@ -1,32 +1,64 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseMinFans, withholdSmallDemographics } from '../../src/domain/privacy.js';
+import { parseMinFans, publishableProfile } from '../../src/domain/privacy.js';
+import type { ArtistProfile } from '../../src/domain/records.js';
 import { expectFanbaseError } from '../support/expect-error.js';
 
-const Privacy = suite('withholdSmallDemographics');
-const summary = (total_fans: number) => ({
-  success: total_fans > 0,
+const Floor = suite('publishableProfile');
+
+// 12 fans, of whom one has a known age (30) and a known country (FR)
+const oneKnown: ArtistProfile = {
   artist_id: 7,
-  total_fans,
-  fans_median_age: 30,
-  fans_top_countries: ['FR', 'TN'],
-});
+  total_fans: 12,
+  age_counts: [{ value: 30, count: 1 }],
+  country_counts: [{ country: 'FR', count: 1 }],
+};
 
-Privacy('below the floor the median age and countries are withheld; the count stays', () => {
-  assert.equal(withholdSmallDemographics(summary(2), 3), {
-    success: true,
+Floor('the floor counts the people who have the value, not the fans', () => {
+  // 12 fans >= 10, but 1 known age and 1 fan in FR: neither may be published
+  assert.equal(publishableProfile(oneKnown, 10), {
     artist_id: 7,
-    total_fans: 2,
-    fans_median_age: null,
-    fans_top_countries: [],
+    total_fans: 12,
+    age_counts: [],
+    country_counts: [],
   });
-  // at the floor and above, and with the floor off (0), nothing changes
-  assert.equal(withholdSmallDemographics(summary(3), 3), summary(3));
-  assert.equal(withholdSmallDemographics(summary(1), 0), summary(1));
-  assert.equal(withholdSmallDemographics(summary(0), 3), summary(0));
 });
 
-Privacy('the option is a whole number of fans >= 0', async () => {
+Floor('ages: all of them once k fans have a known age; countries: each on its own count', () => {
+  const profile: ArtistProfile = {
+    artist_id: 8,
+    total_fans: 20,
+    // 3 + 4 + 3 = 10 known ages
+    age_counts: [
+      { value: 20, count: 3 },
+      { value: 30, count: 4 },
+      { value: 40, count: 3 },
+    ],
+    country_counts: [
+      { country: 'FR', count: 10 },
+      { country: 'TN', count: 9 },
+      { country: 'US', count: 1 },
+    ],
+  };
+  const floored = publishableProfile(profile, 10);
+  // each age bucket stays: the median is one figure, resting on the 10 known ages
+  assert.equal(floored.age_counts, profile.age_counts);
+  // FR (10) is at the floor; TN (9) and US (1) are under it
+  assert.equal(floored.country_counts, [{ country: 'FR', count: 10 }]);
+  assert.equal(publishableProfile(profile, 11).age_counts, []);
+});
+
+Floor('0 and 1 change nothing; the fan count is never withheld', () => {
+  assert.equal(publishableProfile(oneKnown, 0), oneKnown);
+  assert.equal(publishableProfile(oneKnown, 1), oneKnown);
+  assert.is(publishableProfile(oneKnown, 1000).total_fans, 12);
+});
+
+Floor.run();
+
+const Option = suite('parseMinFans');
+
+Option('the option is a whole number of fans >= 0', async () => {
   assert.is(parseMinFans(0, 'x'), 0);
   assert.is(parseMinFans(10, 'x'), 10);
   for (const bad of [-1, 1.5, '10', null, Number.NaN]) {
@@ -38,4 +70,4 @@ Privacy('the option is a whole number of fans >= 0', async () => {
   }
 });
 
-Privacy.run();
+Option.run();

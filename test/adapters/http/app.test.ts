@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
+import * as kAnonymity from '../../../fixtures/k-anonymity/expected.js';
 import * as rowIssues from '../../../fixtures/row-issues/expected.js';
 import * as sparse from '../../../fixtures/sparse/expected.js';
 import { FIXTURES } from '../../support/duckdb.js';
@@ -58,6 +59,25 @@ App('with FANBASE_MIN_FANS_FOR_DEMOGRAPHICS, small fan bases get their count onl
     await server.close();
   }
 });
+
+App(
+  'FANBASE_MIN_FANS_FOR_DEMOGRAPHICS counts the fans who have each value (fixtures/k-anonymity)',
+  async () => {
+    // 12 fans of whom one has a birth date and a country: neither is published at k = 10
+    const server = await readyServer({
+      data: `${FIXTURES}/k-anonymity/csv`,
+      minFansForDemographics: kAnonymity.K,
+    });
+    try {
+      for (const expected of kAnonymity.FLOORED) {
+        const { json } = await postFanbase(server.url, JSON.stringify({ artist_id: expected.artist_id }));
+        assert.equal(json, expected);
+      }
+    } finally {
+      await server.close();
+    }
+  },
+);
 
 App('answers the other fixtures too', async () => {
   const rows = await readyServer({ data: `${FIXTURES}/row-issues/csv` });
