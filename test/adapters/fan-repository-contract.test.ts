@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../fixtures/edge-cases/expected.js';
+import * as kAnonymity from '../../fixtures/k-anonymity/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import * as zeroMs from '../../fixtures/zero-ms/expected.js';
@@ -80,6 +81,21 @@ const DATASETS: Dataset[] = [
       assert.equal(top, zeroMs.TOP_FANS_5, label);
       const silent = (await repository.fans(5)).find((f) => f.user_id === 1);
       assert.is(silent?.share, 0, `${label}: no volume, no share`);
+    },
+  },
+  {
+    dir: 'k-anonymity/csv',
+    options: { asOf: kAnonymity.AS_OF },
+    async expect(repository, settings, label) {
+      for (const [k, expected] of [
+        [0, kAnonymity.OPEN],
+        [kAnonymity.K, kAnonymity.FLOORED],
+      ] as const) {
+        const fb = createFanbase(repository, settings, { minFansForDemographics: k });
+        for (const summary of expected) {
+          assert.equal(await fb.summary(summary.artist_id), summary, `${label}, k ${k}`);
+        }
+      }
     },
   },
   // the demo has no hand-worked answers: it is held to the reference, artist by artist
