@@ -13,12 +13,15 @@ export function describeReport(report: DataReport): string {
     );
   }
   const t = report.totals;
+  const fans =
+    t.fans === null
+      ? 'fans not counted (ClickHouse tables filled without fanbase prepare)'
+      : `${t.fans} fans over ${t.artists_with_fans} artists`;
   lines.push(
     '',
-    `  ${t.users} users (${t.eligible_users} consenting), ${t.streams} streams, ${t.follows} follows`,
-    t.fans === null
-      ? '  fans not counted (ClickHouse tables filled without fanbase prepare)'
-      : `  ${t.fans} fans over ${t.artists_with_fans} artists`,
+    // the answers count consenting users only; the exports' own counts are for whoever fixes the exports
+    `  In the answers (consenting users only): ${t.eligible_users} users, ${fans}`,
+    `  In the exports (every row, consenting or not): ${t.users} users, ${t.streams} streams, ${t.follows} follows`,
     '',
   );
   lines.push(report.issues.length === 0 ? 'No problem rows.' : 'Problem rows (none is dropped silently):');

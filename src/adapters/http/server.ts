@@ -148,18 +148,22 @@ export async function startServer(
   };
   const swapIn = ({ opened, summaries, seconds }: Awaited<ReturnType<typeof load>>, event: string) => {
     const report = opened.report;
+    const { eligible_users, artists_with_fans, fans } = report.totals;
     metrics.loadSeconds.set(seconds);
-    for (const source of report.sources) metrics.datasetRows.set({ table: source.table }, source.rows);
+    metrics.consentingUsers.set(eligible_users);
     metrics.artists.set(summaries.artists);
-    if (report.totals.fans !== null) metrics.fans.set(report.totals.fans);
+    if (fans !== null) metrics.fans.set(fans);
     fanbase = opened;
     // the one assignment requests see; a new dataset brings its own cache of serialized bodies
     dataset = { summaries, report, bodies: new Map() };
+    // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
     logger.info(
       {
         as_of: report.as_of,
         load_seconds: seconds,
-        totals: report.totals,
+        consenting_users: eligible_users,
+        artists_with_fans,
+        fans,
         issues: report.issues.length,
         warnings: report.warnings,
       },

@@ -255,11 +255,32 @@ App('health, ready, metrics and openapi answer', async () => {
       /http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/fanbase",status="200"\}/,
     );
     assert.match(metrics, /fanbase_dataset_load_seconds \d/);
-    assert.match(metrics, /fanbase_dataset_rows\{table="streams"\} 28/);
     assert.match(metrics, /fanbase_artists_with_fans 3/);
+    assert.match(metrics, /fanbase_fans 16/);
+    assert.match(metrics, /fanbase_consenting_users 10/);
+    // the exports hold 12 users (2 did not consent) and 28 streams: neither count is published
+    const dataset = metrics.split('\n').filter((line) => line.startsWith('fanbase_'));
+    for (const line of dataset) assert.not.match(line, / (12|28)$/, line);
+    assert.not.match(metrics, /fanbase_dataset_rows/);
     assert.match(metrics, /process_resident_memory_bytes \d+/);
     const openapi = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string };
     assert.is(openapi.openapi, '3.1.0');
+  } finally {
+    await server.close();
+  }
+});
+
+App('the dataset loaded log line counts consenting users only', async () => {
+  const server = await readyServer();
+  try {
+    const line = server.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'dataset loaded');
+    assert.ok(line, 'a dataset loaded line');
+    // edge cases: 10 of 12 users consent; their 16 fan relations over 3 artists
+    assert.is(line.consenting_users, 10);
+    assert.is(line.fans, 16);
+    assert.is(line.artists_with_fans, 3);
+    assert.not.ok('totals' in line, 'no totals of the exports (12 users, 28 streams)');
+    assert.not.match(JSON.stringify(line), /"users":|"streams":|"follows":/);
   } finally {
     await server.close();
   }
