@@ -26,7 +26,9 @@ Fanbase('check prints the data report; --json as JSON; --strict fails on problem
   assert.is(text.code, 0);
   assert.match(text.stdout, /^Data report \(as of 2026-06-15\)/);
   assert.match(text.stdout, /users duplicate_user_id: 3\n {4}policy: user kept once/);
-  assert.match(text.stdout, /7 users \(6 consenting\), 14 streams, 5 follows/);
+  // the answers' counts (consenting users) apart from the exports' rows (everyone), for the operator
+  assert.match(text.stdout, /In the answers \(consenting users only\): 6 users, /);
+  assert.match(text.stdout, /In the exports \(every row, consenting or not\): 7 users, 14 streams, 5 follows/);
   const json = JSON.parse(run('fanbase', ['check', '--json', ...at('row-issues/csv')]).stdout);
   assert.is(json.totals.users, 7);
   assert.is(run('fanbase', ['check', '--strict', ...at('row-issues/csv')]).code, 1);
