@@ -27,8 +27,10 @@ COPY sql ./sql
 COPY fixtures/demo ./fixtures/demo
 USER node
 EXPOSE 8080
-# No curl or wget in the slim image: Node's own fetch asks /health.
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Readiness, not liveness: healthy once the dataset is loaded and answers are served (a large dataset takes
+# minutes, hence the start period), unhealthy while it loads or after shutdown begins. No curl or wget in the
+# slim image: Node's own fetch asks /ready.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=5m --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/adapters/http/main.js"]

@@ -9,11 +9,16 @@ const ROOT = new URL('..', import.meta.url).pathname;
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const Docker = suite('Dockerfile and docker-compose.yml');
 
-Docker('the image runs as node, checks its health without curl, and starts paths the build makes', () => {
+Docker('the image runs as node, checks its readiness without curl, and starts paths the build makes', () => {
   const dockerfile = read('Dockerfile');
   const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
   assert.match(runtime, /\nUSER node\n/);
   assert.match(runtime, /\nHEALTHCHECK .*\n\s+CMD \["node", "-e", "fetch\(/);
+  // readiness: a container whose dataset is still loading is not healthy
+  assert.match(
+    runtime,
+    /\n\s+CMD \["node", "-e", "fetch\('http:\/\/127\.0\.0\.1:' \+ \(process\.env\.PORT \|\| 8080\) \+ '\/ready'\)/,
+  );
   const instructions = dockerfile.replace(/^#.*$/gm, '');
   assert.not.match(instructions, /\b(curl|wget)\b/);
   assert.match(dockerfile, /^FROM node:24-bookworm-slim AS build$/m);

@@ -5,8 +5,6 @@ export const ADMIN_SCOPE = 'fanbase:admin';
 
 /** What one authenticated caller may read: every artist, or the artists listed. */
 export interface Grant {
-  /** Who: the token's `sub` or the API key's name; logged never, used in messages never. */
-  readonly subject: string;
   readonly admin: boolean;
   readonly artists: ReadonlySet<number>;
 }
@@ -39,7 +37,7 @@ export function grantFromClaims(claims: Record<string, unknown>): Grant {
       { field: 'Authorization' },
     );
   }
-  return { subject: typeof claims.sub === 'string' ? claims.sub : 'token', admin, artists };
+  return { admin, artists };
 }
 
 function isIdList(value: unknown): value is number[] {

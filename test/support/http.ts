@@ -28,7 +28,8 @@ export const TEST_CONFIG: HttpConfig = {
   shutdownTimeoutMs: 2_000,
   requestTimeoutMs: 10_000,
   auth: NO_AUTH,
-  rateLimit: { requests: 0, windowSeconds: 60 },
+  // failed authentications are limited by default when authentication is on; the tests that want it say so
+  rateLimit: { requests: 0, windowSeconds: 60, authFailures: 0 },
   minFansForDemographics: 0,
   engine: { engine: 'duckdb' },
 };

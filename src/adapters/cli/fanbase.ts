@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { cac } from 'cac';
+import { durationText } from '../../domain/duration.js';
 import { openFanbase, prepareFanbase } from '../../open-fanbase.js';
 import { VERSION } from '../../version.js';
 import { generateDataset } from '../duckdb/generate-dataset.js';
+import { readMaxLifetime } from '../http/auth-config.js';
 import { readHttpConfig } from '../http/config.js';
 import { serve } from '../http/serve.js';
 import { dataOptions, withDataFlags } from './data-flags.js';
@@ -137,10 +139,19 @@ function fanbaseCli() {
         .split(',')
         .filter((id) => id.trim() !== '')
         .map((id) => wholeNumber(id.trim(), '--artists', 0) as number);
+      const expiresIn = parseDuration(single(flags.expiresIn, '--expires-in') ?? '1h', '--expires-in');
+      // the API refuses tokens that live longer than its FANBASE_JWT_MAX_LIFETIME: do not sign one
+      const maxLifetimeSeconds = readMaxLifetime(process.env);
+      if (expiresIn > maxLifetimeSeconds) {
+        usage(
+          '--expires-in',
+          `is longer than the ${durationText(maxLifetimeSeconds)} the API accepts (FANBASE_JWT_MAX_LIFETIME): give a shorter one, or raise FANBASE_JWT_MAX_LIFETIME where the API runs too`,
+        );
+      }
       const token = await issueToken({
         artists,
         admin: flags.admin === true,
-        expiresIn: parseDuration(single(flags.expiresIn, '--expires-in') ?? '1h', '--expires-in'),
+        expiresIn,
         subject: single(flags.subject, '--subject') ?? 'fanbase-cli',
         secret: secret as string,
         audience: process.env.FANBASE_JWT_AUDIENCE?.trim() || 'fanbase',

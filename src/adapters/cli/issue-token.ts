@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
 import { ADMIN_SCOPE } from '../../domain/access.js';
+import { durationSeconds } from '../../domain/duration.js';
 import { FanbaseError } from '../../domain/errors.js';
 
 /** What `fanbase token` signs. */
@@ -41,12 +42,10 @@ export async function issueToken(request: TokenRequest): Promise<string> {
   return jwt.sign(new TextEncoder().encode(request.secret));
 }
 
-/** `90`, `90s`, `15m`, `12h`, `30d` as seconds. */
+/** `90`, `90s`, `15m`, `12h`, `30d` as seconds, for the flag named. */
 export function parseDuration(value: string, flag: string): number {
-  const UNITS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
-  const match = /^(\d+)([smhd]?)$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * (UNITS[match[2] as string] as number) : 0;
-  if (!seconds || seconds > 366 * 86_400) {
+  const seconds = durationSeconds(value);
+  if (seconds === undefined) {
     throw new FanbaseError(
       'INVALID_ARGUMENT',
       `${flag} must be a duration like 90s, 15m, 12h or 30d (at most a year), got "${value}"`,

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
@@ -10,7 +11,7 @@ import { parseFanbaseRequest } from './fanbase-request.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { problemResponses } from './problem-responses.js';
-import type { RateLimit } from './rate-limit.js';
+import type { AuthFailureLimit, RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   authenticate?: Authenticate | null;
   /** Counts POST /fanbase requests per client (credentials, else address); null when off. */
   rateLimit?: RateLimit | null;
+  /** Counts refused authentications per address, checked before credentials are; null when off. */
+  authFailures?: AuthFailureLimit | null;
   bodyLimit: number;
   /** True once shutdown has begun: answers ask clients to close their connections. */
   closing?: () => boolean;
@@ -40,9 +43,22 @@ export function createApp(options: AppOptions): Koa {
   const { dataset, logger, metrics, bodyLimit } = options;
   const authenticate = options.authenticate ?? null;
   const rateLimit = options.rateLimit ?? null;
+  const authFailures = options.authFailures ?? null;
   const app = new Koa();
   app.silent = true;
   const router = new Router();
+
+  /** An address over its failed authentications is refused before its credentials are checked. */
+  const authenticateOrCount = async (check: Authenticate, headers: IncomingHttpHeaders, address: string) => {
+    if (!authFailures) return check(headers);
+    await authFailures.check(address);
+    try {
+      return await check(headers);
+    } catch (error) {
+      if (error instanceof FanbaseError && error.code === 'UNAUTHENTICATED') await authFailures.fail(address);
+      throw error;
+    }
+  };
 
   const loaded = (): LoadedDataset => {
     const current = dataset();
@@ -51,8 +67,9 @@ export function createApp(options: AppOptions): Koa {
   };
 
   const answerFanbase = async (ctx: Koa.Context) => {
-    const grant = authenticate && (await authenticate(ctx.req.headers));
-    if (rateLimit) await rateLimit(grant ? `subject:${grant.subject}` : `address:${ctx.ip}`);
+    const caller = authenticate && (await authenticateOrCount(authenticate, ctx.req.headers, ctx.ip));
+    const grant = caller?.grant;
+    if (rateLimit) await rateLimit(caller ? caller.client : JSON.stringify(['address', ctx.ip]));
     const { summaries, bodies } = loaded();
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     if (grant && !mayRead(grant, artistId)) {
@@ -87,6 +104,8 @@ export function createApp(options: AppOptions): Koa {
   });
 
   router.get('/openapi.json', (ctx) => {
+    // public and the same for everyone: a cache may keep it, asking again when it changes (no-cache)
+    ctx.set('Cache-Control', 'no-cache');
     ctx.body = OPENAPI_DOCUMENT;
   });
 

@@ -2,34 +2,54 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { type CryptoKey, createLocalJWKSet, importSPKI, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { type Grant, grantFromClaims } from '../../domain/access.js';
+import { durationText } from '../../domain/duration.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { type AuthConfig, authEnabled } from './auth-config.js';
 
-/** Who is calling, from the request's headers: a grant, or an UNAUTHENTICATED error saying what to send. */
-export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Grant>;
+/** An authenticated caller: what it may read, and the key its requests are counted under. */
+export interface Caller {
+  grant: Grant;
+  /**
+   * The credential, for rate limits only (never logged): its kind, and for a JWT its issuer and subject (or
+   * the token itself when it has no `sub`), so that no two credentials share a budget by accident.
+   */
+  client: string;
+}
+
+/** Who is calling, from the request's headers: a caller, or an UNAUTHENTICATED error saying what to send. */
+export type Authenticate = (headers: IncomingHttpHeaders) => Promise<Caller>;
 
 const HOW = 'send Authorization: Bearer <token> (a JWT) or X-API-Key: <key>';
 
 /**
  * The authenticator for the configuration, or null when authentication is off. Keys are imported once here;
- * a JWT is checked for its signature, algorithm, expiry (and not-before), audience and issuer by `jose`.
+ * a JWT is checked for its signature, algorithm, expiry (required, and within the maximum lifetime),
+ * not-before, audience and issuer by `jose`.
  */
 export async function createAuthenticator(config: AuthConfig): Promise<Authenticate | null> {
   if (!authEnabled(config)) return null;
   const verifyJwt = await jwtVerifier(config);
   const apiKeys = (config.apiKeys ?? []).map((entry) => ({
     digest: Buffer.from(entry.sha256, 'hex'),
-    grant: { subject: entry.name, admin: entry.admin, artists: new Set(entry.artists) } satisfies Grant,
+    caller: {
+      grant: { admin: entry.admin, artists: new Set(entry.artists) },
+      client: JSON.stringify(['api-key', entry.name]),
+    } satisfies Caller,
   }));
 
   return async (headers) => {
     const apiKey = headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKeys.length > 0) {
+      if (apiKey.trim() === '') {
+        throw new FanbaseError('UNAUTHENTICATED', `the X-API-Key header is empty: ${HOW}`, {
+          field: 'X-API-Key',
+        });
+      }
       const digest = createHash('sha256').update(apiKey).digest();
       // every stored key is compared, in constant time each: the answer's timing does not tell which matched
-      let grant: Grant | undefined;
-      for (const key of apiKeys) if (timingSafeEqual(key.digest, digest)) grant = key.grant;
-      if (grant) return grant;
+      let caller: Caller | undefined;
+      for (const key of apiKeys) if (timingSafeEqual(key.digest, digest)) caller = key.caller;
+      if (caller) return caller;
       throw new FanbaseError('UNAUTHENTICATED', `the API key is not known: ${HOW}`, { field: 'X-API-Key' });
     }
     const authorization = headers.authorization;
@@ -42,8 +62,17 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
         field: 'Authorization',
       });
     }
-    return grantFromClaims(await verifyJwt(token));
+    const claims = await verifyJwt(token);
+    return { grant: grantFromClaims(claims), client: jwtClient(claims, token) };
   };
+}
+
+/** A JWT's rate-limit key: issuer and subject, or the token's hash when it names no subject. */
+function jwtClient(claims: Record<string, unknown>, token: string): string {
+  const issuer = typeof claims.iss === 'string' ? claims.iss : null;
+  return typeof claims.sub === 'string'
+    ? JSON.stringify(['jwt', issuer, 'sub', claims.sub])
+    : JSON.stringify(['jwt', issuer, 'token', createHash('sha256').update(token).digest('hex')]);
 }
 
 type VerifyJwt = (token: string) => Promise<Record<string, unknown>>;
@@ -71,16 +100,37 @@ async function jwtVerifier(config: AuthConfig): Promise<VerifyJwt | null> {
   } else {
     return null;
   }
-  const options = { algorithms, audience: config.audience, issuer: config.issuer, clockTolerance: 30 };
+  const options = {
+    algorithms,
+    audience: config.audience,
+    issuer: config.issuer,
+    clockTolerance: CLOCK_SKEW_SECONDS,
+    // a token without exp would never expire
+    requiredClaims: ['exp'],
+  };
+  const longest = config.maxLifetimeSeconds;
   return async (token) => {
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, key as Uint8Array, options);
-      return payload as Record<string, unknown>;
+      payload = (await jwtVerify(token, key as Uint8Array, options)).payload as Record<string, unknown>;
     } catch (error) {
       throw new FanbaseError('UNAUTHENTICATED', `${whyRefused(error)}: ${HOW}`, { field: 'Authorization' });
     }
+    // the lifetime from issue (or from now, without iat) to expiry; jose has checked exp is a number
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+    if ((payload.exp as number) - issuedAt > longest + CLOCK_SKEW_SECONDS) {
+      throw new FanbaseError(
+        'UNAUTHENTICATED',
+        `the token lives longer than the ${durationText(longest)} allowed (FANBASE_JWT_MAX_LIFETIME): ask for a token that expires sooner; ${HOW}`,
+        { field: 'Authorization' },
+      );
+    }
+    return payload;
   };
 }
+
+const CLOCK_SKEW_SECONDS = 30;
 
 /** jose's reason as a sentence for the caller; never the token itself. */
 function whyRefused(error: unknown): string {
@@ -89,7 +139,9 @@ function whyRefused(error: unknown): string {
     case 'ERR_JWT_EXPIRED':
       return 'the token has expired';
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return `the token's "${claim}" claim is not accepted`;
+      return claim === 'exp'
+        ? 'the token has no "exp" claim: tokens must expire'
+        : `the token's "${claim}" claim is not accepted`;
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return "the token's signature does not verify";
     case 'ERR_JOSE_ALG_NOT_ALLOWED':

@@ -2,6 +2,7 @@ import { parseCalendarDate } from '../../domain/calendar-date.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { type EngineConfig, readEngineConfig } from '../../engine-config.js';
 import { type AuthConfig, readAuthConfig } from './auth-config.js';
+import type { RateLimitConfig } from './rate-limit.js';
 
 /** How the API is run, from the environment (documented in README.md and .env.example). */
 export interface HttpConfig {
@@ -21,8 +22,11 @@ export interface HttpConfig {
   requestTimeoutMs: number;
   /** Who may call: off unless a JWT key or API keys are configured. */
   auth: AuthConfig;
-  /** At most `requests` POST /fanbase per client per `windowSeconds`; 0 requests is off. */
-  rateLimit: { requests: number; windowSeconds: number };
+  /**
+   * At most `requests` POST /fanbase per client per `windowSeconds` (0: off), and `authFailures` refused
+   * authentications per address (0: off; it counts only when authentication is on).
+   */
+  rateLimit: RateLimitConfig;
   /** Below this many fans, median age and countries are withheld (k-anonymity); 0 is off. */
   minFansForDemographics: number;
   /** duckdb (the exports in FANBASE_DATA) or clickhouse (FANBASE_CLICKHOUSE_URL). */
@@ -80,6 +84,7 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     rateLimit: {
       requests: int('RATE_LIMIT_REQUESTS', 0, 0, 1_000_000_000),
       windowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      authFailures: int('RATE_LIMIT_AUTH_FAILURES', 10, 0, 1_000_000_000),
     },
     minFansForDemographics: int('FANBASE_MIN_FANS_FOR_DEMOGRAPHICS', 0, 0, 1_000_000),
     engine: readEngineConfig({}, env),

@@ -7,7 +7,8 @@ const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Gives every request an id (the caller's `X-Request-Id` when it is a plain token, a new UUID otherwise),
- * echoes it, and on the way out writes one access-log line and the request metrics (and asks the client to
+ * echoes it, sets the headers every answer carries (`X-Content-Type-Options: nosniff`,
+ * `Cache-Control: no-store`), and on the way out writes one access-log line and the request metrics (and asks the client to
  * close its connection once shutdown has begun). The log line holds
  * method, path (no query string), status, duration and id: nothing personal.
  *
@@ -37,6 +38,10 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, closing?: (
     const id = INCOMING_ID.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = id;
     ctx.set('X-Request-Id', id);
+    // every answer: no content sniffing; and none stored by a cache, since answers describe fans or the
+    // running service (the OpenAPI document, public, takes the header off)
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Cache-Control', 'no-store');
     try {
       await next();
     } finally {

@@ -4,8 +4,9 @@ import type { HttpConfig } from './config.js';
 import { startServer } from './server.js';
 
 /**
- * Runs the API as a process: logs to stdout, exits 1 when it cannot listen or load the dataset, and on
- * SIGTERM or SIGINT shuts down gracefully and exits 0. What `npm start` and `fanbase serve` run.
+ * Runs the API as a process: logs to stdout, exits 2 on a configuration mistake, 1 when it cannot listen or
+ * load the dataset, and on SIGTERM or SIGINT shuts down gracefully and exits 0. What `npm start` and
+ * `fanbase serve` run.
  */
 export async function serve(config: HttpConfig): Promise<void> {
   const logger = pino(
@@ -26,6 +27,14 @@ export async function serve(config: HttpConfig): Promise<void> {
   try {
     running = await startServer(config, logger);
   } catch (error) {
+    if (isFanbaseError(error) && error.code === 'INVALID_OPTIONS') {
+      // a configuration mistake found while starting (a key file the variables point at): exit 2, as for
+      // every wrong variable, with the message naming it
+      process.stderr.write(`fanbase: ${error.message}\n`);
+      logger.fatal({ code: error.code, location: error.location }, 'invalid configuration');
+      logger.flush(() => process.exit(2));
+      return;
+    }
     fail(error, `cannot listen on ${config.host}:${config.port}`);
     return;
   }

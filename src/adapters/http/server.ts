@@ -11,10 +11,11 @@ import type { Logger } from 'pino';
 import type { Fanbase } from '../../domain/fanbase.js';
 import { type OpenFanbaseOptions, openFanbase } from '../../open-fanbase.js';
 import { createApp, type LoadedDataset } from './app.js';
+import { authEnabled } from './auth-config.js';
 import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
 import { createMetrics } from './metrics.js';
-import { createRateLimit } from './rate-limit.js';
+import { createAuthFailureLimit, createRateLimit } from './rate-limit.js';
 
 /** A listening API: its address, the dataset load under way, and a graceful `close`. */
 export interface RunningServer {
@@ -47,7 +48,7 @@ function answerMalformedRequestsWithProblems(server: Server, logger: Logger): vo
     });
     if (socket.writable) {
       socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
       );
     }
     logger.info({ status, reason: title }, 'request refused before routing');
@@ -79,7 +80,14 @@ function answerMalformedRequestsWithProblems(server: Server, logger: Logger): vo
       status: 417,
       detail: 'only "Expect: 100-continue" is supported',
     });
-    response.writeHead(417, { 'Content-Type': 'application/problem+json', Connection: 'close' }).end(body);
+    response
+      .writeHead(417, {
+        'Content-Type': 'application/problem+json',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+      })
+      .end(body);
   });
   server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
     answer(socket, 405, 'Method not allowed', 'CONNECT is not allowed: this is not a proxy');
@@ -105,6 +113,7 @@ export async function startServer(
     metrics,
     authenticate: await createAuthenticator(config.auth),
     rateLimit: createRateLimit(config.rateLimit),
+    authFailures: authEnabled(config.auth) ? createAuthFailureLimit(config.rateLimit) : null,
     bodyLimit: config.bodyLimit,
     closing: () => closing,
   });

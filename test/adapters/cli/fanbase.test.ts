@@ -28,7 +28,10 @@ Fanbase('check prints the data report; --json as JSON; --strict fails on problem
   assert.match(text.stdout, /users duplicate_user_id: 3\n {4}policy: user kept once/);
   // the answers' counts (consenting users) apart from the exports' rows (everyone), for the operator
   assert.match(text.stdout, /In the answers \(consenting users only\): 6 users, /);
-  assert.match(text.stdout, /In the exports \(every row, consenting or not\): 7 users, 14 streams, 5 follows/);
+  assert.match(
+    text.stdout,
+    /In the exports \(every row, consenting or not\): 7 users, 14 streams, 5 follows/,
+  );
   const json = JSON.parse(run('fanbase', ['check', '--json', ...at('row-issues/csv')]).stdout);
   assert.is(json.totals.users, 7);
   assert.is(run('fanbase', ['check', '--strict', ...at('row-issues/csv')]).code, 1);
@@ -147,6 +150,24 @@ Fanbase(
     );
   },
 );
+
+Fanbase('token signs what the API accepts, and no token that would outlive FANBASE_JWT_MAX_LIFETIME', () => {
+  const secret = { FANBASE_JWT_SECRET: 'a-test-secret-of-at-least-32-bytes!!' };
+  const day = run('fanbase', ['token', '--artists', '123', '--expires-in', '24h'], secret);
+  assert.is(day.code, 0, day.stderr);
+  assert.match(day.stdout, /^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  const month = run('fanbase', ['token', '--artists', '123', '--expires-in', '30d'], secret);
+  assert.is(month.code, 2);
+  assert.match(
+    month.stderr,
+    /--expires-in is longer than the 24h the API accepts \(FANBASE_JWT_MAX_LIFETIME\)/,
+  );
+  const allowed = run('fanbase', ['token', '--admin', '--expires-in', '30d'], {
+    ...secret,
+    FANBASE_JWT_MAX_LIFETIME: '30d',
+  });
+  assert.is(allowed.code, 0, allowed.stderr);
+});
 
 Fanbase('no command or an unknown one is a usage error', () => {
   for (const args of [[], ['nope']]) {

@@ -2,6 +2,7 @@ import { jwtVerify } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { issueToken, parseDuration } from '../../../src/adapters/cli/issue-token.js';
+import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
 import { createAuthenticator } from '../../../src/adapters/http/authenticate.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 
@@ -29,11 +30,11 @@ Token('signs what the API accepts: artists, subject, audience, issuer, expiry', 
   assert.ok((payload.exp as number) - before >= 600 && (payload.exp as number) - before <= 602);
   assert.is(payload.scope, undefined);
   const authenticate = await createAuthenticator({
-    audience: 'fanbase',
+    ...NO_AUTH,
     issuer: 'https://ops.example',
     jwtSecret: SECRET,
   });
-  const grant = await authenticate?.({ authorization: `Bearer ${issued}` });
+  const grant = (await authenticate?.({ authorization: `Bearer ${issued}` }))?.grant;
   assert.equal([...(grant?.artists ?? [])], [A, 7]);
   assert.is(grant?.admin, false);
   const admin = await issueToken({

@@ -286,4 +286,34 @@ App('the dataset loaded log line counts consenting users only', async () => {
   }
 });
 
+App('every answer says nosniff; every one but the OpenAPI document says no-store', async () => {
+  const server = await readyServer();
+  try {
+    const answers = {
+      'POST /fanbase 200': await fetch(`${server.url}/fanbase`, {
+        method: 'POST',
+        body: '{"artist_id": 123}',
+      }),
+      'POST /fanbase 400': await fetch(`${server.url}/fanbase`, {
+        method: 'POST',
+        body: '{"artist_id": "x"}',
+      }),
+      'GET /fanbase 405': await fetch(`${server.url}/fanbase`),
+      'GET /nope 404': await fetch(`${server.url}/nope`),
+      'GET /health': await fetch(`${server.url}/health`),
+      'GET /ready': await fetch(`${server.url}/ready`),
+      'GET /metrics': await fetch(`${server.url}/metrics`),
+    };
+    for (const [what, answer] of Object.entries(answers)) {
+      assert.is(answer.headers.get('x-content-type-options'), 'nosniff', what);
+      assert.is(answer.headers.get('cache-control'), 'no-store', what);
+    }
+    const document = await fetch(`${server.url}/openapi.json`);
+    assert.is(document.headers.get('x-content-type-options'), 'nosniff');
+    assert.is(document.headers.get('cache-control'), 'no-cache');
+  } finally {
+    await server.close();
+  }
+});
+
 App.run();

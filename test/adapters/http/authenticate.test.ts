@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { type AuthConfig, NO_AUTH, readAuthConfig } from '../../../src/adapters/http/auth-config.js';
+import { expectFanbaseError } from '../../support/expect-error.js';
 import { postFanbase, readyServer } from '../../support/http.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
@@ -195,5 +196,133 @@ Auth('API keys are stored as hashes, and grant their artists', async () => {
     assert.is((await ask(url, A, { Authorization: `Bearer ${await token({ artists: [A] })}` })).status, 401);
   });
 });
+
+Auth(
+  'an API key file with the hash of an empty key, or a hash or a name twice, is refused at start',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanbase-apikeys-'));
+    const sha = (key: string) => createHash('sha256').update(key).digest('hex');
+    const file = (entries: unknown[]) => {
+      const path = join(dir, `keys-${Math.random()}.json`);
+      writeFileSync(path, JSON.stringify(entries));
+      return { FANBASE_API_KEYS_FILE: path };
+    };
+    // printf %s "$KEY" | sha256sum with $KEY unset
+    await expectFanbaseError(
+      () => readAuthConfig(file([{ name: 'label-a', sha256: sha(''), artists: [A] }])),
+      'INVALID_OPTIONS',
+      /entry 1 \(label-a\): "sha256" is the SHA-256 of an empty key/,
+    );
+    await expectFanbaseError(
+      () =>
+        readAuthConfig(
+          file([
+            { name: 'label-a', sha256: sha('k1'), artists: [A] },
+            { name: 'ops', sha256: sha('k2'), admin: true },
+            { name: 'label-b', sha256: sha('k1'), artists: [B] },
+          ]),
+        ),
+      'INVALID_OPTIONS',
+      /entries 1 and 3 have the same "sha256"/,
+    );
+    await expectFanbaseError(
+      () =>
+        readAuthConfig(
+          file([
+            { name: 'label-a', sha256: sha('k1'), artists: [A] },
+            { name: 'label-a', sha256: sha('k2'), artists: [B] },
+          ]),
+        ),
+      'INVALID_OPTIONS',
+      /entries 1 and 2 have the same "name"/,
+    );
+  },
+);
+
+Auth('an empty X-API-Key header is refused, even against a stored hash of the empty key', async () => {
+  const sha = (key: string) => createHash('sha256').update(key).digest('hex');
+  // built by hand: readAuthConfig refuses such an entry, the authenticator refuses the empty header anyway
+  const auth = { ...NO_AUTH, apiKeys: [{ name: 'empty', sha256: sha(''), admin: true, artists: [] }] };
+  await withServer(auth, async (url) => {
+    for (const empty of ['', ' ']) {
+      const answer = await ask(url, A, { 'X-API-Key': empty });
+      assert.is(answer.status, 401, JSON.stringify(empty));
+      assert.match(answer.json.detail, /the X-API-Key header is empty/);
+    }
+  });
+});
+
+Auth('a token must expire, and within FANBASE_JWT_MAX_LIFETIME', async () => {
+  const sign = (edit: (jwt: SignJWT) => SignJWT) =>
+    edit(new SignJWT({ artists: [A] }).setProtectedHeader({ alg: 'HS256' }).setAudience('fanbase')).sign(
+      new TextEncoder().encode(SECRET),
+    );
+  const now = Math.floor(Date.now() / 1000);
+  await withServer({ ...NO_AUTH, jwtSecret: SECRET }, async (url) => {
+    const forever = await ask(url, A, { Authorization: `Bearer ${await sign((j) => j.setIssuedAt())}` });
+    assert.is(forever.status, 401);
+    assert.match(forever.json.detail, /no "exp" claim: tokens must expire/);
+    // the default maximum is a day: 2 days from issue is refused, with iat or without
+    for (const edit of [
+      (j: SignJWT) => j.setIssuedAt().setExpirationTime('48h'),
+      (j: SignJWT) => j.setExpirationTime(now + 2 * 86_400),
+      // issued a day and a half ago, expiring in an hour: it lived 37 h
+      (j: SignJWT) => j.setIssuedAt(now - 36 * 3600).setExpirationTime(now + 3600),
+    ]) {
+      const long = await ask(url, A, { Authorization: `Bearer ${await sign(edit)}` });
+      assert.is(long.status, 401);
+      assert.match(long.json.detail, /lives longer than the 24h allowed \(FANBASE_JWT_MAX_LIFETIME\)/);
+    }
+    const day = await sign((j) => j.setIssuedAt().setExpirationTime('24h'));
+    assert.is((await ask(url, A, { Authorization: `Bearer ${day}` })).status, 200);
+  });
+  const week = readAuthConfig({ FANBASE_JWT_SECRET: SECRET, FANBASE_JWT_MAX_LIFETIME: '7d' });
+  assert.is(week.maxLifetimeSeconds, 7 * 86_400);
+  await withServer(week, async (url) => {
+    const twoDays = await sign((j) => j.setIssuedAt().setExpirationTime('48h'));
+    assert.is((await ask(url, A, { Authorization: `Bearer ${twoDays}` })).status, 200);
+  });
+  await expectFanbaseError(
+    () => readAuthConfig({ FANBASE_JWT_SECRET: SECRET, FANBASE_JWT_MAX_LIFETIME: 'forever' }),
+    'INVALID_OPTIONS',
+    /FANBASE_JWT_MAX_LIFETIME must be a duration/,
+  );
+});
+
+Auth(
+  'a public key of another type than FANBASE_JWT_ALGORITHM, or a private JWK, is refused at start',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fanbase-keys-'));
+    const rsa = await generateKeyPair('RS256');
+    const ec = await generateKeyPair('ES256', { extractable: true });
+    writeFileSync(join(dir, 'rsa.pem'), await exportSPKI(rsa.publicKey));
+    writeFileSync(join(dir, 'ec.pem'), await exportSPKI(ec.publicKey));
+    await expectFanbaseError(
+      () =>
+        readAuthConfig({ FANBASE_JWT_PUBLIC_KEY_FILE: join(dir, 'rsa.pem'), FANBASE_JWT_ALGORITHM: 'ES256' }),
+      'INVALID_OPTIONS',
+      /FANBASE_JWT_ALGORITHM is ES256, .* holds a key of type rsa: set FANBASE_JWT_ALGORITHM=RS256/,
+    );
+    await expectFanbaseError(
+      () => readAuthConfig({ FANBASE_JWT_PUBLIC_KEY_FILE: join(dir, 'ec.pem') }),
+      'INVALID_OPTIONS',
+      /FANBASE_JWT_ALGORITHM is RS256, .* set FANBASE_JWT_ALGORITHM=ES256/,
+    );
+    assert.is(
+      readAuthConfig({ FANBASE_JWT_PUBLIC_KEY_FILE: join(dir, 'ec.pem'), FANBASE_JWT_ALGORITHM: 'ES256' })
+        .jwtPublicKey?.algorithm,
+      'ES256',
+    );
+    writeFileSync(
+      join(dir, 'private.json'),
+      JSON.stringify({ keys: [{ ...(await exportJWK(ec.privateKey)), kid: 'k1' }] }),
+    );
+    await expectFanbaseError(
+      () => readAuthConfig({ FANBASE_JWKS_FILE: join(dir, 'private.json') }),
+      'INVALID_OPTIONS',
+      /FANBASE_JWKS_FILE .*: key 1 \(kid k1\) holds a private key/,
+    );
+  },
+);
 
 Auth.run();

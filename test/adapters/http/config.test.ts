@@ -16,8 +16,9 @@ Config('documented defaults', () => {
     bodyLimit: 1024,
     shutdownTimeoutMs: 10_000,
     requestTimeoutMs: 10_000,
-    auth: { audience: 'fanbase' }, // off
-    rateLimit: { requests: 0, windowSeconds: 60 }, // off
+    auth: { audience: 'fanbase', maxLifetimeSeconds: 86_400 }, // off; tokens would live a day at most
+    // off; refused authentications would be limited to 10 per address per minute
+    rateLimit: { requests: 0, windowSeconds: 60, authFailures: 10 },
     minFansForDemographics: 0, // off
     engine: { engine: 'duckdb' },
   });
@@ -40,6 +41,8 @@ Config('reads every variable', () => {
     FANBASE_MIN_FANS_FOR_DEMOGRAPHICS: '10',
     RATE_LIMIT_REQUESTS: '100',
     RATE_LIMIT_WINDOW_SECONDS: '10',
+    RATE_LIMIT_AUTH_FAILURES: '0',
+    FANBASE_JWT_MAX_LIFETIME: '12h',
     FANBASE_ENGINE: 'clickhouse',
     FANBASE_CLICKHOUSE_URL: 'http://clickhouse:8123',
     FANBASE_CLICKHOUSE_USER: 'fanbase',
@@ -58,10 +61,11 @@ Config('reads every variable', () => {
     requestTimeoutMs: 2000,
     auth: {
       audience: 'fans-api',
+      maxLifetimeSeconds: 43_200,
       issuer: 'https://auth.example',
       jwtSecret: 'a-secret-of-at-least-thirty-two-bytes',
     },
-    rateLimit: { requests: 100, windowSeconds: 10 },
+    rateLimit: { requests: 100, windowSeconds: 10, authFailures: 0 },
     minFansForDemographics: 10,
     engine: {
       engine: 'clickhouse',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
 import { readyServer } from '../../support/http.js';
 
 /**
@@ -87,7 +88,7 @@ const headers = fc.record(
 );
 
 async function fuzz(auth: boolean) {
-  const server = await readyServer(auth ? { auth: { audience: 'fanbase', jwtSecret: SECRET } } : {});
+  const server = await readyServer(auth ? { auth: { ...NO_AUTH, jwtSecret: SECRET } } : {});
   const seen = new Map<number, number>();
   try {
     await fc.assert(

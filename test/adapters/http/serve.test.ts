@@ -1,5 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
@@ -101,6 +104,20 @@ Main('a bad setting exits 2 naming the variable; a dataset that cannot load exit
   const badDate = start({ PORT: '0', FANBASE_AS_OF: '2026-02-30' });
   assert.is(await badDate.exited, 2);
   assert.match(badDate.output().stderr, /FANBASE_AS_OF must be a date written YYYY-MM-DD, got "2026-02-30"/);
+});
+
+Main('a public key that FANBASE_JWT_ALGORITHM does not verify with exits 2 naming the variable', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-keys-'));
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(join(dir, 'rsa.pem'), publicKey.export({ type: 'spki', format: 'pem' }));
+  const wrong = start({
+    PORT: '0',
+    FANBASE_JWT_PUBLIC_KEY_FILE: join(dir, 'rsa.pem'),
+    FANBASE_JWT_ALGORITHM: 'ES256',
+  });
+  assert.is(await wrong.exited, 2);
+  assert.match(wrong.output().stderr, /FANBASE_JWT_ALGORITHM is ES256, .*set FANBASE_JWT_ALGORITHM=RS256/);
+  assert.not.match(wrong.output().stderr, /cannot listen/);
 });
 
 Main.run();

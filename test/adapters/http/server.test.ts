@@ -70,6 +70,10 @@ Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expe
     assert.match(big, /"status":431/);
     const connectMethod = await raw('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
     assert.match(connectMethod, /^HTTP\/1.1 405 /);
+    for (const answer of [garbage, big, connectMethod]) {
+      assert.match(answer, /\r\nX-Content-Type-Options: nosniff\r\n/);
+      assert.match(answer, /\r\nCache-Control: no-store\r\n/);
+    }
     const expect = await fetch(`${server.url}/fanbase`, {
       method: 'POST',
       body: '{"artist_id": 1}',
@@ -77,6 +81,7 @@ Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expe
     }).catch((error) => error);
     if (expect instanceof Response) {
       assert.is(expect.status, 417);
+      assert.is(expect.headers.get('x-content-type-options'), 'nosniff');
       assert.is(((await expect.json()) as { status: number }).status, 417);
     }
     assert.ok(server.lines.some((l) => l.includes('request refused before routing')));
