@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../fixtures/edge-cases/expected.js';
@@ -158,6 +159,26 @@ Open('a sparse export still answers, and TopFans shows no one', async () => {
   assert.equal(await fb.summary(123), sparse.SUMMARY_123);
   assert.equal(await fb.topFans(123, 3), []);
   assert.equal(fb.report.warnings, sparse.WARNINGS);
+  await fb.close();
+});
+
+Open('an empty TopFans answer says why, where a notebook looks: on the list itself', async () => {
+  const thin = await openFanbase({ data: join(FIXTURES, 'sparse/csv'), asOf: sparse.AS_OF });
+  const none = await thin.topFans(123, 3);
+  assert.is(none.length, 0);
+  assert.is(
+    none.reason,
+    'the data has no birth dates, so no fan can be shown: minors are never shown and no one is known to be an adult',
+  );
+  // printed in a notebook cell, the reason shows beside the empty list; as JSON the list stays []
+  assert.match(inspect(none), /reason: 'the data has no birth dates/);
+  assert.is(JSON.stringify(none), '[]');
+  assert.match((await thin.explainTopFans(123, 3)).reason ?? '', /no birth dates/);
+  await thin.close();
+  const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases/csv'), asOf: edge.AS_OF });
+  assert.match((await fb.topFans(999, 3)).reason ?? '', /^artist 999 has no fans as of 2026-06-15/);
+  // a list with fans has no reason
+  assert.is((await fb.topFans(123, 3)).reason, undefined);
   await fb.close();
 });
 

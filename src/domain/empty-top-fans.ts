@@ -1,11 +1,20 @@
 import type { DataReport } from './data-report.js';
 import type { FanbaseSummary } from './records.js';
+import type { Settings } from './settings.js';
 
-/** Why TopFans shows no one for an artist, in one line: no fans, no birth dates, or no known adult. */
-export function whyNoTopFans(summary: FanbaseSummary, report: DataReport): string {
+/**
+ * Why TopFans shows no one for an artist, in one line: no fans (by the fan definition of the settings), no
+ * birth dates in the data, or no fan known to be an adult.
+ */
+export function whyNoTopFans(summary: FanbaseSummary, report: DataReport, settings: Settings): string {
   const id = summary.artist_id;
   if (summary.total_fans === 0) {
-    return `artist ${id} has no fans as of ${report.as_of}: no consenting user streamed it for 30 s or more or follows it`;
+    const { minMsPlayed, minStreams, followsMakeFans } = settings.fan;
+    const times = minStreams === 1 ? '' : ` ${minStreams} times`;
+    const played = minMsPlayed === 0 ? '' : ` for ${minMsPlayed / 1000} s or more`;
+    const since = settings.windowStart === null ? '' : ` since ${settings.windowStart}`;
+    const follows = followsMakeFans ? ' or follows it' : '';
+    return `artist ${id} has no fans as of ${report.as_of}: no consenting user streamed it${times}${played}${since}${follows}`;
   }
   const users = report.sources.find((s) => s.table === 'users');
   if (users?.missing_columns.includes('birth_date')) {

@@ -1,9 +1,10 @@
 import type { DataReport } from './data-report.js';
+import { whyNoTopFans } from './empty-top-fans.js';
 import type { FanRepository } from './fan-repository.js';
 import { parseCount, parseId } from './ids.js';
 import { isAdult } from './policy.js';
 import { parseMinFans } from './privacy.js';
-import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan } from './records.js';
+import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan, TopFanList } from './records.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
@@ -20,15 +21,18 @@ export interface Fanbase {
   summary(artistId: number): Promise<FanbaseSummary>;
   /** Every artist's summary, computed once: what the web API answers from. */
   summaryIndex(): Promise<SummaryIndex>;
-  /** The artist's `n` top fans: consenting adults, best score first, ranked 1..n. */
-  topFans(artistId: number, n: number): Promise<TopFan[]>;
+  /**
+   * The artist's `n` top fans: consenting adults, best score first, ranked 1..n. None: an empty list whose
+   * `reason` says why.
+   */
+  topFans(artistId: number, n: number): Promise<TopFanList>;
   /**
    * Every artist's top fans up to `depth` (default 100), read once and held in memory: for many calls in
    * one process (a notebook ranking every artist), each then answered in microseconds without a query.
    */
   topFansIndex(depth?: number): Promise<TopFansIndex>;
   /** The same, with each fan's score components and signals. */
-  explainTopFans(artistId: number, n: number): Promise<ExplainedTopFan[]>;
+  explainTopFans(artistId: number, n: number): Promise<TopFanList<ExplainedTopFan>>;
   /** Releases the engine. */
   close(): Promise<void>;
 }
@@ -56,6 +60,12 @@ export function createFanbase(
     // Defence in depth: the repository already keeps adults only; the law is checked once more here.
     return fans.filter((fan) => fan.is_adult && isAdult(fan.age, fan.country, settings.majority));
   }
+  /** The list as it is, or, empty, with the reason no one is shown. */
+  async function withReason<Fan extends TopFan>(artistId: number, fans: Fan[]): Promise<TopFanList<Fan>> {
+    if (fans.length > 0) return fans;
+    const summary = summarize(await repository.artistProfile(artistId));
+    return Object.assign(fans, { reason: whyNoTopFans(summary, repository.report, settings) });
+  }
   const line = (fan: FanRecord, index: number): TopFan => ({
     rank: index + 1,
     artist_id: fan.artist_id,
@@ -77,18 +87,20 @@ export function createFanbase(
       return createSummaryIndex(await repository.artistProfiles(), minFans);
     },
     async topFans(artistId, n) {
-      return (await rankedAdults(artistId, n)).map(line);
+      const fans = (await rankedAdults(artistId, n)).map(line);
+      return withReason(artistId, fans);
     },
     async topFansIndex(depth = 100) {
       const limit = parseCount(depth, 'depth');
       return createTopFansIndex(await repository.everyTopFans(limit), limit, settings.majority);
     },
     async explainTopFans(artistId, n) {
-      return (await rankedAdults(artistId, n)).map((fan, index) => {
+      const fans = (await rankedAdults(artistId, n)).map((fan, index) => {
         const { listening_ms, streams, active_days, days_since_last_stream, share, follows } = fan;
         const signals = { listening_ms, streams, active_days, days_since_last_stream, share, follows };
         return { ...line(fan, index), components: scoreComponents(signals, settings.score), signals };
       });
+      return withReason(artistId, fans);
     },
     close: () => repository.close(),
   };

@@ -20,6 +20,12 @@ export interface TopFan {
   score: number;
 }
 
+/**
+ * TopFans' answer: the fans, ranked. When there is none, `reason` says why in one line (no fans, no birth
+ * dates in the data, no fan known to be an adult), so that a notebook learns it where it looks.
+ */
+export type TopFanList<Fan extends TopFan = TopFan> = Fan[] & { reason?: string };
+
 /** A top fan with the parts of the score, for `--explain`. */
 export interface ExplainedTopFan extends TopFan {
   components: ScoreComponents;

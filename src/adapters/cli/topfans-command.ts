@@ -1,5 +1,4 @@
 import { type CAC, cac } from 'cac';
-import { whyNoTopFans } from '../../domain/empty-top-fans.js';
 import { openFanbase } from '../../open-fanbase.js';
 import { VERSION } from '../../version.js';
 import { writeAtomically } from './atomic-file.js';
@@ -37,9 +36,7 @@ export function topfansCli(): CAC {
         const options = { format, precision, explain };
         if (output === undefined) await writeTopFans(fans, process.stdout, options);
         else await writeAtomically(output, (out) => writeTopFans(fans, out, options));
-        if (fans.length === 0) {
-          process.stderr.write(`topfans: ${whyNoTopFans(await fanbase.summary(artistId), fanbase.report)}\n`);
-        }
+        if (fans.reason !== undefined) process.stderr.write(`topfans: ${fans.reason}\n`);
       } finally {
         await fanbase.close();
       }
