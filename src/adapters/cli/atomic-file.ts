@@ -1,70 +1,78 @@
-import { createWriteStream, realpathSync, statSync } from 'node:fs';
-import { chmod, open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { FanbaseError } from '../../domain/errors.js';
+import { fileKind } from './file-kind.js';
+import { resolveOutputPath } from './output-path.js';
 
 /**
  * Writes a file atomically: into a temporary file beside it, flushed to disk, then renamed into place.
  * A reader never sees a half-written file, and a failure leaves the previous file as it was. An existing
- * target keeps its permissions, and a symbolic link is followed (the file it points to is replaced).
+ * target keeps its permissions; a symbolic link is followed (the file it points to is replaced) unless
+ * another user may have planted it (`mayFollowSymlink`); a folder, a FIFO, a device or a socket is refused.
  */
 export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
-  const target = existing(path);
-  if (target?.isDirectory) {
-    throw new FanbaseError('INVALID_ARGUMENT', `--output ${path} is a folder: give a file name`, {
-      field: '--output',
-    });
-  }
-  const real = target?.real ?? path;
-  const temporary = join(dirname(real), `.${basename(real)}.${process.pid}.${Date.now()}.tmp`);
-  // owner-only until renamed; then the old file's mode, or the usual 0644 for a new one
-  const out = createWriteStream(temporary, { flags: 'wx', mode: 0o600 });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      out.once('open', () => resolve());
-      out.once('error', reject);
-    });
-  } catch (error) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
-      `--output ${path}: cannot write in ${dirname(real)} (${(error as NodeJS.ErrnoException).code}): check the folder exists and is writable`,
-      { field: '--output' },
+  const { real, existing } = resolveOutputPath(path);
+  if (existing?.isDirectory()) usage(`--output ${path} is a folder: give a file name`);
+  const folderEnd = FOLDER_END.exec(path)?.[0];
+  if (folderEnd) usage(`--output ${path} ends with ${folderEnd}, so names a folder: give a file name`);
+  if (existing && !existing.isFile()) {
+    // renamed over, a FIFO or a device node would silently become a regular file (as root, /dev/null too)
+    const where = real === resolve(path) ? '' : ` (${real})`;
+    usage(
+      `--output ${path} is ${fileKind(existing)}${where}, not a regular file: give a regular file's path, or leave out --output to write to stdout`,
     );
   }
+  // wx never follows a link planted at this name; the random part keeps others from taking the name first
+  const temporary = join(
+    dirname(real),
+    `.${basename(real)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  let handle: FileHandle;
+  try {
+    // owner-only until renamed; then the old file's mode, or the usual 0644 for a new one
+    handle = await open(temporary, 'wx', 0o600);
+  } catch (error) {
+    usage(
+      `--output ${path}: cannot write in ${dirname(real)} (${(error as NodeJS.ErrnoException).code}): check the folder exists and is writable`,
+    );
+  }
+  const out = handle.createWriteStream({ autoClose: false }); // still open once written, for the sync
   try {
     await write(out);
     out.end();
     await finished(out);
-    const handle = await open(temporary, 'r+');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temporary, target?.mode ?? 0o644 & ~process.umask());
+    // through the handle, not the name: whatever may have been put at the name since is not touched
+    await handle.sync();
+    await handle.chmod(existing ? existing.mode & 0o777 : 0o644 & ~process.umask());
+    await closed(out);
     await rename(temporary, real);
   } catch (error) {
-    out.destroy();
+    out.destroy(); // closes the handle too
     await unlink(temporary).catch(() => {});
     if (error instanceof FanbaseError) throw error;
     throw new FanbaseError(
       'OUTPUT_FAILED',
       `--output ${path}: writing failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      {
-        field: '--output',
-      },
+      { field: '--output' },
     );
   }
 }
 
-function existing(path: string): { real: string; mode: number; isDirectory: boolean } | undefined {
-  try {
-    const real = realpathSync(path);
-    const stats = statSync(real);
-    return { real, mode: stats.mode & 0o777, isDirectory: stats.isDirectory() };
-  } catch {
-    return undefined;
-  }
+// a/, a/. and a/.. name folders, even where a is a file (the kernel answers ENOTDIR)
+const FOLDER_END = sep === '\\' ? /[\\/]\.{0,2}$/ : /\/\.{0,2}$/;
+
+/** Closes a file stream (and so its handle), settled once the file is closed. */
+function closed(out: Writable): Promise<void> {
+  return new Promise((done, reject) => {
+    out.once('close', done);
+    out.once('error', reject);
+    out.destroy();
+  });
+}
+
+function usage(message: string): never {
+  throw new FanbaseError('INVALID_ARGUMENT', message, { field: '--output' });
 }

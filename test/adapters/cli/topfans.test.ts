@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -15,6 +17,14 @@ import * as assert from 'uvu/assert';
 import { NEVER_SHOWN } from '../../../fixtures/edge-cases/expected.js';
 import { at, COMMAND, run } from '../../support/cli.js';
 import { FIXTURES } from '../../support/duckdb.js';
+import {
+  canGiveAway,
+  makeFifo,
+  OTHER_UID,
+  plantLink,
+  stickyLayout,
+  WRITER_UID,
+} from '../../support/hostile-folder.js';
 
 const expected = (name: string) => readFileSync(join(FIXTURES, 'edge-cases/expected', name), 'utf8');
 const Topfans = suite('topfans');
@@ -283,6 +293,89 @@ Topfans('--output keeps the permissions of the file it replaces and follows a sy
   assert.is(readFileSync(file, 'utf8'), expected('topfans-123-3.csv'));
   assert.is(statSync(file).mode & 0o777, 0o600);
   assert.ok(lstatSync(join(dir, 'link.csv')).isSymbolicLink());
+});
+
+/** `topfans --output <path>` on the edge cases, as a user runs it. */
+const topfansTo = (path: string) =>
+  run('topfans', ['--artist_id', '123', '--nb_fans', '3', '--output', path, ...at('edge-cases/csv')]);
+const refused = (message: string) => `topfans: ${message}\nRun topfans --help for usage.\n`;
+
+Topfans('--output refuses a link another user planted in a sticky world-writable folder (exit 2)', () => {
+  if (!canGiveAway('topfans --output refuses a planted link')) return;
+  const { sticky, target } = stickyLayout();
+  const link = plantLink(target, join(sticky, 'top.csv'), OTHER_UID);
+  const out = topfansTo(link);
+  assert.equal([out.code, out.stdout], [2, '']);
+  assert.is(
+    out.stderr,
+    refused(
+      `--output ${link} is a symbolic link owned by uid ${OTHER_UID} in the sticky world-writable folder ${sticky}: another user may have planted it; write to a path you own`,
+    ),
+  );
+  assert.is(readFileSync(target, 'utf8'), 'precious\n', 'the file it points to is untouched');
+  assert.equal(readdirSync(sticky), ['top.csv'], 'no temporary file left');
+  // the same link, made by the writer itself, is followed
+  plantLink(target, join(sticky, 'mine.csv'), WRITER_UID);
+  const own = topfansTo(join(sticky, 'mine.csv'));
+  assert.is(own.code, 0, own.stderr);
+  assert.is(readFileSync(target, 'utf8'), expected('topfans-123-3.csv'));
+  assert.is(statSync(target).mode & 0o777, 0o600, 'the old mode is kept');
+});
+
+Topfans('--output follows a link another user made in a folder that is not sticky', () => {
+  if (!canGiveAway('topfans --output follows a link in a non-sticky folder')) return;
+  const { sticky: shared, target } = stickyLayout();
+  chmodSync(shared, 0o777);
+  const out = topfansTo(plantLink(target, join(shared, 'top.csv'), OTHER_UID));
+  assert.is(out.code, 0, out.stderr);
+  assert.is(readFileSync(target, 'utf8'), expected('topfans-123-3.csv'));
+});
+
+Topfans('--output refuses a planted link among the folders of its path (exit 2)', () => {
+  if (!canGiveAway('topfans --output refuses a planted folder link')) return;
+  const { sticky, outside } = stickyLayout();
+  const folderLink = plantLink(outside, join(sticky, 'reports'), OTHER_UID);
+  const out = topfansTo(join(folderLink, 'top.csv'));
+  assert.equal([out.code, out.stdout], [2, '']);
+  assert.is(
+    out.stderr,
+    refused(
+      `--output ${join(folderLink, 'top.csv')} goes through ${folderLink}, a symbolic link owned by uid ${OTHER_UID} in the sticky world-writable folder ${sticky}: another user may have planted it; write to a path you own`,
+    ),
+  );
+  assert.equal(readdirSync(outside), ['precious.csv'], 'nothing written where the link points');
+});
+
+Topfans('--output refuses a FIFO and a device, and leaves them as they were (exit 2)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-output-'));
+  const fifo = makeFifo(join(dir, 'fifo'));
+  const out = topfansTo(fifo);
+  assert.equal([out.code, out.stdout], [2, '']);
+  assert.is(
+    out.stderr,
+    refused(
+      `--output ${fifo} is a FIFO, not a regular file: give a regular file's path, or leave out --output to write to stdout`,
+    ),
+  );
+  assert.ok(lstatSync(fifo).isFIFO());
+  // a device node of our own, reached through a link (never /dev/null: a regression would replace it)
+  const device = join(dir, 'null');
+  if (spawnSync('mknod', [device, 'c', '1', '3']).status !== 0) {
+    console.warn('\n  SKIPPED (mknod not permitted): topfans --output refuses a character device');
+  } else {
+    mkdirSync(join(dir, 'links'));
+    symlinkSync(device, join(dir, 'links/top.csv'));
+    const viaLink = topfansTo(join(dir, 'links/top.csv'));
+    assert.equal([viaLink.code, viaLink.stdout], [2, '']);
+    assert.is(
+      viaLink.stderr,
+      refused(
+        `--output ${join(dir, 'links/top.csv')} is a character device (${device}), not a regular file: give a regular file's path, or leave out --output to write to stdout`,
+      ),
+    );
+    assert.ok(lstatSync(device).isCharacterDevice());
+    assert.equal(readdirSync(join(dir, 'links')), ['top.csv']);
+  }
 });
 
 Topfans('--help and --version', () => {
