@@ -10,7 +10,7 @@ const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
 const Auth = suite('readAuthConfig');
 
 Auth('off without any variable; on with a secret, a key file, a key set or API keys', () => {
-  assert.equal(readAuthConfig({}), { audience: 'fanbase' });
+  assert.equal(readAuthConfig({}), { audience: 'fanbase', maxLifetimeSeconds: 86_400 });
   assert.not.ok(authEnabled(readAuthConfig({ FANBASE_JWT_AUDIENCE: 'x', FANBASE_JWT_ISSUER: 'y' })));
   assert.ok(authEnabled(readAuthConfig({ FANBASE_JWT_SECRET: SECRET })));
   const dir = mkdtempSync(join(tmpdir(), 'fanbase-authconfig-'));
