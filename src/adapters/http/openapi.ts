@@ -1,4 +1,4 @@
-/** The OpenAPI 3.1 document of the Fanbase API, served at /openapi.json. Its request schema is also what validates requests. */
+/** The JSON Schema of a POST /fanbase body: published in the OpenAPI document, and what validates requests. */
 export const FANBASE_REQUEST_SCHEMA = {
   type: 'object',
   required: ['artist_id'],
@@ -8,85 +8,164 @@ export const FANBASE_REQUEST_SCHEMA = {
   },
 } as const;
 
-const problem = {
-  description: 'An RFC 9457 problem: what went wrong and what to fix.',
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+/** A response written once under components.responses. */
+const response = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+/** A problem+json response (problem.ts) with the headers it carries, from components.headers. */
+function problem(description: string, ...headers: string[]) {
+  const content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+  if (headers.length === 0) return { description, content };
+  const refs = headers.map((name) => [name, { $ref: `#/components/headers/${name}` }]);
+  return { description, headers: Object.fromEntries(refs), content };
+}
+
+/**
+ * What any operation can answer before its handler runs: Node's HTTP server refuses the request
+ * (server.ts), or the router answers another method on the path (problem-responses.ts).
+ */
+const BEFORE_THE_HANDLER = {
+  '400': response('MalformedRequest'),
+  '405': response('MethodNotAllowed'),
+  '408': response('RequestTimeout'),
+  '417': response('ExpectationFailed'),
+  '431': response('HeadersTooLarge'),
 };
 
+/** An operation's own responses and those of BEFORE_THE_HANDLER, by status. */
+function responses(own: Record<string, object>): Record<string, object> {
+  return Object.fromEntries(
+    Object.entries({ ...BEFORE_THE_HANDLER, ...own }).sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/** The OpenAPI 3.1 document of the Fanbase API, served at /openapi.json. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
     title: 'Fanbase API',
     version: '0.1.0',
     description:
-      "Aggregated information about an artist's fan base. Users who did not consent to tracking are never counted.",
+      "Aggregated information about an artist's fan base. Users who did not consent to tracking are never counted. " +
+      'Errors are RFC 9457 problems (application/problem+json); a path not listed here answers 404. ' +
+      'Every answer but those refused before routing carries an X-Request-Id.',
+    license: { name: 'GPL-3.0-only', identifier: 'GPL-3.0-only' },
   },
+  // relative: the API serves this document itself
+  servers: [{ url: '/', description: 'The server that serves this document' }],
+  tags: [
+    { name: 'fanbase', description: "An artist's fan base, from the dataset loaded in memory" },
+    {
+      name: 'operations',
+      description: 'Liveness, readiness, metrics and this document: open, no personal data',
+    },
+  ],
   paths: {
     '/fanbase': {
       post: {
+        operationId: 'fanbase',
+        tags: ['fanbase'],
         summary: "An artist's fan base: size, median age, top countries",
         description:
-          'The body is read as JSON whatever its Content-Type (curl -d sends application/x-www-form-urlencoded).',
+          'The body is read as JSON whatever its Content-Type (curl -d sends application/x-www-form-urlencoded). ' +
+          'Credentials are needed only when the server is configured for them (then 401 and 403 apply), ' +
+          'and 429 only when it has a rate limit.',
         requestBody: {
           required: true,
           content: { 'application/json': { schema: FANBASE_REQUEST_SCHEMA } },
         },
-        responses: {
+        responses: responses({
           '200': {
             description: 'The fan base. An artist with no fan gets success false and zeros.',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Fanbase' } } },
           },
-          '400': problem,
-          '401': {
-            ...problem,
-            description:
-              'Authentication is on and credentials are missing or refused (WWW-Authenticate says how).',
-          },
-          '403': { ...problem, description: 'The credentials do not grant this artist.' },
-          '405': problem,
-          '408': problem,
-          '413': problem,
-          '415': problem,
-          '429': { ...problem, description: 'Over the rate limit: Retry-After says when to try again.' },
-          '503': problem,
-        },
+          '400': response('InvalidRequest'),
+          '401': response('Unauthenticated'),
+          '403': response('Forbidden'),
+          '413': response('PayloadTooLarge'),
+          '415': response('UnsupportedEncoding'),
+          '429': response('RateLimited'),
+          '500': response('InternalError'),
+          '503': response('NotReady'),
+        }),
         // optional: authentication is off unless the server is configured for it
         security: [{}, { bearer: [] }, { apiKey: [] }],
       },
     },
     '/health': {
       get: {
+        operationId: 'health',
+        tags: ['operations'],
         summary: 'Liveness: the process answers',
-        responses: {
+        description: 'Answers 200 as soon as the server listens, while the dataset loads too.',
+        responses: responses({
           '200': {
             description: 'Alive',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
           },
-        },
+        }),
+        security: [],
       },
     },
     '/ready': {
       get: {
+        operationId: 'ready',
+        tags: ['operations'],
         summary: 'Readiness: the dataset is loaded',
-        responses: {
+        description: 'Answers 503 until the dataset is loaded, then 200 with what was loaded.',
+        responses: responses({
           '200': {
             description: 'Ready to answer',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Ready' } } },
           },
-          '503': problem,
-        },
+          '503': response('NotReady'),
+        }),
+        security: [],
       },
     },
     '/metrics': {
       get: {
+        operationId: 'metrics',
+        tags: ['operations'],
         summary: 'Prometheus metrics',
-        responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': {} } } },
+        description:
+          'Requests and latency by route and status, dataset load time and rows, process metrics. ' +
+          'Open like every operation but POST /fanbase: keep it on an internal network.',
+        responses: responses({
+          '200': {
+            description: 'Prometheus text exposition format 0.0.4',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+          // the metrics are collected on each request, and a collector can fail
+          '500': response('InternalError'),
+        }),
+        security: [],
       },
     },
     '/openapi.json': {
       get: {
+        operationId: 'openapi',
+        tags: ['operations'],
         summary: 'This document',
-        responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': {} } } },
+        description: 'The OpenAPI 3.1 document of the API.',
+        responses: responses({
+          '200': {
+            description: 'OpenAPI 3.1',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['openapi', 'info', 'paths'],
+                  properties: {
+                    openapi: { const: '3.1.0' },
+                    info: { type: 'object' },
+                    paths: { type: 'object' },
+                  },
+                },
+              },
+            },
+          },
+        }),
+        security: [],
       },
     },
   },
@@ -98,7 +177,69 @@ export const OPENAPI_DOCUMENT = {
         bearerFormat: 'JWT',
         description: 'claims: artists (ids) or scope fanbase:admin',
       },
-      apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      apiKey: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description: 'a static key, granted some artists or all of them',
+      },
+    },
+    responses: {
+      InvalidRequest: problem(
+        'The body is not {"artist_id": N} with N a whole number from 0 to 2^53 - 1 (malformed JSON, empty, ' +
+          'artist_id missing or wrong, another field), or the request is not valid HTTP/1.1: detail says what to send.',
+      ),
+      MalformedRequest: problem('The request is not valid HTTP/1.1 (a malformed request line or header).'),
+      Unauthenticated: problem(
+        'Authentication is on and credentials are missing or refused: WWW-Authenticate says how.',
+        'WWW-Authenticate',
+      ),
+      Forbidden: problem(
+        'The credentials do not grant this artist (the same answer whether the artist exists or not).',
+      ),
+      MethodNotAllowed: problem(
+        'Not an answer to this method: every other method on this path gets it, with Allow listing the ' +
+          'methods the path takes (a CONNECT request gets it too, without Allow: this is no proxy).',
+        'Allow',
+      ),
+      RequestTimeout: problem(
+        'The request (headers and body) did not arrive whole within REQUEST_TIMEOUT_MS; the connection is closed.',
+      ),
+      PayloadTooLarge: problem('The body is over BODY_LIMIT_BYTES.'),
+      UnsupportedEncoding: problem(
+        'The body is compressed (a Content-Encoding other than identity) or not UTF-8: send plain UTF-8 JSON.',
+      ),
+      ExpectationFailed: problem('An Expect header other than 100-continue.'),
+      RateLimited: problem(
+        'Over RATE_LIMIT_REQUESTS in the window, per client (token subject or API key, else address): ' +
+          'Retry-After says when to try again.',
+        'Retry-After',
+      ),
+      HeadersTooLarge: problem('The request headers are over 16 KiB.'),
+      InternalError: problem(
+        'A fault of the server: the detail is logged with the X-Request-Id of this answer, never sent.',
+        'X-Request-Id',
+      ),
+      NotReady: problem('The dataset is still loading: Retry-After says when to try again.', 'Retry-After'),
+    },
+    headers: {
+      Allow: {
+        description: 'The methods the path takes',
+        schema: { type: 'string', examples: ['POST', 'HEAD, GET'] },
+      },
+      'Retry-After': {
+        description: 'Seconds to wait before trying again',
+        schema: { type: 'integer', minimum: 1 },
+      },
+      'WWW-Authenticate': {
+        description: 'The RFC 6750 challenge, with error="invalid_token" when a bearer token was refused',
+        schema: { type: 'string', examples: ['Bearer realm="fanbase", error="invalid_token"'] },
+      },
+      'X-Request-Id': {
+        description:
+          "The caller's X-Request-Id when it is a plain token of up to 128 characters, else a new UUID",
+        schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+      },
     },
     schemas: {
       Fanbase: {
@@ -132,13 +273,22 @@ export const OPENAPI_DOCUMENT = {
       },
       Problem: {
         type: 'object',
+        description: 'An RFC 9457 problem: what went wrong and what to fix.',
         required: ['type', 'title', 'status', 'detail'],
         properties: {
-          type: { type: 'string', format: 'uri' },
+          type: { type: 'string', format: 'uri', description: 'urn:fanbase:problem: and the error code' },
           title: { type: 'string' },
           status: { type: 'integer', minimum: 400, maximum: 599 },
           detail: { type: 'string' },
         },
+        examples: [
+          {
+            type: 'urn:fanbase:problem:invalid-request',
+            title: 'Invalid request',
+            status: 400,
+            detail: 'artist_id is missing: send a JSON object like {"artist_id": 123}',
+          },
+        ],
       },
       Health: {
         type: 'object',
