@@ -10,6 +10,7 @@ import { SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApp } from '../../../src/adapters/http/app.js';
+import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
 import { createMetrics } from '../../../src/adapters/http/metrics.js';
 import { OPENAPI_DOCUMENT } from '../../../src/adapters/http/openapi.js';
 import { startServer } from '../../../src/adapters/http/server.js';
@@ -198,8 +199,8 @@ OpenApi('describes the answers of authentication and of the rate limit', async (
   const check = checker();
   const secret = 'a-test-secret-of-at-least-32-bytes!!';
   const server = await readyServer({
-    auth: { audience: 'fanbase', jwtSecret: secret },
-    rateLimit: { requests: 2, windowSeconds: 60 },
+    auth: { ...NO_AUTH, jwtSecret: secret },
+    rateLimit: { requests: 2, windowSeconds: 60, authFailures: 0 },
   });
   try {
     const token = await new SignJWT({ artists: [123] })
