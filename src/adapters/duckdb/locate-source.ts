@@ -2,14 +2,21 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, resolve } from 'node:path';
 import type { ContractTable } from '../../domain/data-contract.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { hasGlobCharacters, literalPath } from './literal-path.js';
 import type { SourceFormat, TableMapping } from './mapping.js';
 
-/** Where one export is and how to read it. `pattern` is set for globs, which DuckDB expands. */
+/**
+ * Where one export is and how to read it. `files` are literal paths (escaped for DuckDB where it reads
+ * them); `pattern` is set for a mapping's glob, the one place a path is a glob.
+ */
 export interface LocatedSource {
   table: ContractTable;
   format: SourceFormat;
   files: string[];
+  /** The glob DuckDB expands: the mapping's own text, with the data folder's glob characters escaped. */
   pattern?: string;
+  /** The same glob as the user reads it (the data folder unescaped), for messages. */
+  patternShown?: string;
 }
 
 const EXTENSIONS: Record<string, SourceFormat> = {
@@ -39,8 +46,9 @@ export function locateSource(
   const where = { table: table.name };
   if (mapping?.path !== undefined) {
     const path = isAbsolute(mapping.path) ? mapping.path : resolve(dataDir, mapping.path);
-    if (/[*?[{]/.test(path)) {
-      const format = mapping.format ?? formatOf(path);
+    // only the mapping's own text can be a glob: the data folder's name is literal, whatever it holds
+    if (hasGlobCharacters(mapping.path)) {
+      const format = mapping.format ?? formatOf(mapping.path);
       if (!format) {
         throw new FanbaseError(
           'INVALID_MAPPING',
@@ -48,7 +56,10 @@ export function locateSource(
           where,
         );
       }
-      return { table, format, files: [], pattern: path };
+      const pattern = isAbsolute(mapping.path)
+        ? mapping.path
+        : join(literalPath(resolve(dataDir)), mapping.path);
+      return { table, format, files: [], pattern, patternShown: path };
     }
     if (!existsSync(path)) {
       throw new FanbaseError(

@@ -3,6 +3,7 @@ import type { ColumnKind } from '../../domain/data-contract.js';
 import type { SourceReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import { translateReadError } from './duckdb-errors.js';
+import { literalPath } from './literal-path.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
 import { plainRows } from './plain-values.js';
@@ -21,8 +22,7 @@ export async function createSourceView(
 ): Promise<SourceReport> {
   const { table } = source;
   const raw = `${table.name}_raw`;
-  const files = source.pattern ?? source.files;
-  const where = { table: table.name, files: source.files };
+  const where = { table: table.name, files: source.files, pattern: source.patternShown };
   try {
     await readRaw(conn, raw, source);
   } catch (error) {
@@ -85,7 +85,7 @@ export async function createSourceView(
       unknown
     >[],
   )[0]?.n as number;
-  const listed = source.files.length > 0 ? source.files : await globFiles(conn, files as string);
+  const listed = source.pattern === undefined ? source.files : await globFiles(conn, source.pattern);
   return { table: table.name, format: source.format, files: listed, rows, missing_columns: missing };
 }
 
@@ -97,7 +97,8 @@ interface ValueCheck {
 }
 
 async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSource): Promise<void> {
-  const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files);
+  // DuckDB globs every name it reads: a found file is escaped to be read as itself, a mapping's glob is not
+  const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files.map(literalPath));
   switch (source.format) {
     case 'parquet':
       await conn.run(
@@ -135,7 +136,7 @@ async function readJsonLines(
   if (keys.length === 0) {
     throw new FanbaseError(
       'DATA_MALFORMED',
-      `${source.files[0] ?? files}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
+      `${source.files[0] ?? source.patternShown}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
       { table: source.table.name },
     );
   }

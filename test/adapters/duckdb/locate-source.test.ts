@@ -87,4 +87,19 @@ Locate('follows the mapping: a path, a glob, a missing path', async () => {
   );
 });
 
+Locate("in a glob-named data folder, only the mapping's own text is a glob", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-ds*[?]-'));
+  writeFileSync(join(dir, 'users.csv'), 'user_id\n1\n');
+  const literal = locateSource(dir, users, { path: 'users.csv' });
+  assert.equal(literal?.files, [join(dir, 'users.csv')]);
+  assert.is(literal?.pattern, undefined);
+  const found = locateSource(dir, users, undefined);
+  assert.equal(found?.files, [join(dir, 'users.csv')]);
+  const glob = locateSource(dir, streams, { path: 'streams/*.parquet' });
+  assert.is(glob?.pattern, `${dir.replace('ds*[?]', 'ds[*][[][?]]')}/streams/*.parquet`);
+  assert.is(glob?.patternShown, join(dir, 'streams/*.parquet'));
+  const absolute = locateSource(dir, streams, { path: '/data/ds*/streams.csv' });
+  assert.is(absolute?.pattern, '/data/ds*/streams.csv');
+});
+
 Locate.run();

@@ -244,4 +244,13 @@ View('a glob matching nothing is reported as not found', async () => {
   );
 });
 
+View('a glob matching nothing in a glob-named data folder is named as written, not escaped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-ds*-'));
+  const error = await expectFanbaseError(
+    () => view(dir, 'streams', { path: 'nowhere/*.parquet' }),
+    'DATA_NOT_FOUND',
+  );
+  assert.is(error.message, `streams: no file matches ${dir}/nowhere/*.parquet: check the path`);
+});
+
 View.run();
