@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { ContractTable } from '../../domain/data-contract.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { dataFolderError } from './data-folder.js';
 import { hasGlobCharacters, literalPath } from './literal-path.js';
 import type { SourceFormat, TableMapping } from './mapping.js';
+import { formatOf } from './source-format.js';
 
 /**
  * Where one export is and how to read it. `files` are literal paths (escaped for DuckDB where it reads
@@ -17,21 +19,6 @@ export interface LocatedSource {
   pattern?: string;
   /** The same glob as the user reads it (the data folder unescaped), for messages. */
   patternShown?: string;
-}
-
-const EXTENSIONS: Record<string, SourceFormat> = {
-  '.parquet': 'parquet',
-  '.pq': 'parquet',
-  '.csv': 'csv',
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-  '.json': 'jsonl',
-};
-
-/** The format a file name says, looking through a compression suffix (`.csv.gz`). */
-export function formatOf(file: string): SourceFormat | undefined {
-  const name = file.replace(/\.(gz|zst)$/i, '');
-  return EXTENSIONS[extname(name).toLowerCase()];
 }
 
 /**
@@ -141,13 +128,7 @@ function listFiles(dir: string): string[] {
 function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir);
-  } catch {
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
-      `data folder ${dir} does not exist or cannot be read: check the path`,
-      {
-        file: dir,
-      },
-    );
+  } catch (error) {
+    throw dataFolderError(dir, error);
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatOf, locateSource } from '../../../src/adapters/duckdb/locate-source.js';
+import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
 import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
 import { FIXTURES } from '../../support/duckdb.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
@@ -22,9 +22,6 @@ Locate('finds <table>.<ext> by its extension', () => {
     assert.is(found?.format, format);
     assert.equal(found?.files, [join(FIXTURES, 'edge-cases', format, `users.${format}`)]);
   }
-  assert.is(formatOf('a/streams.csv.gz'), 'csv');
-  assert.is(formatOf('streams.ndjson'), 'jsonl');
-  assert.is(formatOf('streams.xlsx'), undefined);
 });
 
 Locate(
