@@ -15,9 +15,9 @@ const round = (x: number) => Number(x.toFixed(10));
 const Open = suite('openFanbase');
 
 Open(
-  'answers the edge cases as worked out by hand, from CSV, parquet, JSON lines and a mapped export',
+  'answers the edge cases as worked out by hand, from CSV, parquet, JSON lines, a mapped and a ;-separated export',
   async () => {
-    for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+    for (const variant of ['csv', 'parquet', 'jsonl', 'mapped', 'semicolon']) {
       const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases', variant), asOf: edge.AS_OF });
       for (const expected of edge.SUMMARIES)
         assert.equal(await fb.summary(expected.artist_id), expected, variant);
