@@ -1,6 +1,7 @@
 /**
- * Writes the parquet, JSON lines and mapped (renamed columns, epoch-millisecond times) copies of the
- * hand-written CSV fixtures, so that every format is tested against the same expected answers.
+ * Writes the parquet, JSON lines, mapped (renamed columns, epoch-millisecond times) and semicolon
+ * (`;`-separated CSV, read through the mapping's delimiter) copies of the hand-written CSV fixtures, so
+ * that every format is tested against the same expected answers.
  * Run after editing a fixture's csv/ folder: `npm run fixtures`.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,10 +54,18 @@ const MAPPING = {
   },
 };
 
+/** The semicolon variant: a CSV export written by a spreadsheet set to a European locale. */
+const SEMICOLON_MAPPING = {
+  $comment: 'These CSV files separate fields with ";" (README.md, "Mapping").',
+  users: { delimiter: ';' },
+  streams: { delimiter: ';' },
+  follows: { delimiter: ';' },
+};
+
 await withDuckDb(async (conn) => {
   for (const fixture of FIXTURES) {
     const dir = join(ROOT, fixture);
-    for (const variant of ['parquet', 'jsonl', 'mapped']) {
+    for (const variant of ['parquet', 'jsonl', 'mapped', 'semicolon']) {
       rmSync(join(dir, variant), { recursive: true, force: true });
       mkdirSync(join(dir, variant));
     }
@@ -66,12 +75,17 @@ await withDuckDb(async (conn) => {
       const typed = `select ${TYPED[table]} from ${source}`;
       await conn.run(`copy (${typed}) to ${q(join(dir, 'parquet', `${table}.parquet`))} (format parquet)`);
       await conn.run(`copy (${typed}) to ${q(join(dir, 'jsonl', `${table}.jsonl`))} (format json)`);
+      // the text as it is, only the separator changed: empty fields stay empty, nothing is quoted
+      await conn.run(
+        `copy ${source} to ${q(join(dir, 'semicolon', `${table}.csv`))} (format csv, header, delimiter ';', quote '')`,
+      );
       const mapped = MAPPED[table] as { file: string; select: string };
       await conn.run(
         `copy (select ${mapped.select} from ${source}) to ${q(join(dir, 'mapped', mapped.file))} (format json)`,
       );
     }
     writeFileSync(join(dir, 'mapped', 'fanbase.json'), `${JSON.stringify(MAPPING, null, 2)}\n`);
-    console.log(`fixtures/${fixture}: parquet/, jsonl/, mapped/ written`);
+    writeFileSync(join(dir, 'semicolon', 'fanbase.json'), `${JSON.stringify(SEMICOLON_MAPPING, null, 2)}\n`);
+    console.log(`fixtures/${fixture}: parquet/, jsonl/, mapped/, semicolon/ written`);
   }
 });

@@ -6,6 +6,7 @@ import { ClickHouseFanRepository } from './adapters/clickhouse/clickhouse-fan-re
 import { serverTransport } from './adapters/clickhouse/client-transport.js';
 import { loadExports, schemaSettings } from './adapters/clickhouse/load-exports.js';
 import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
+import { checkDataFolder } from './adapters/duckdb/data-folder.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
 import type { DataReport } from './domain/data-report.js';
@@ -69,6 +70,7 @@ export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fan
     return createFanbase(repository, settings, options);
   }
   const settings = resolveSettings(options);
+  checkDataFolder(data, true);
   const mapping = resolveMapping(options.mapping, data);
   const repository = await DuckDbFanRepository.open(data, mapping, settings, options);
   return createFanbase(repository, settings, options);
@@ -91,6 +93,7 @@ async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataRe
   }
   resolveSettings(options); // a bad option fails before any connection
   const data = resolve(options.data ?? DEMO_DATA_DIR);
+  checkDataFolder(data, false);
   // a load runs as long as the exports take: no query timeout unless one is asked for
   const transport = await clickHouseTransport({ ...options, queryTimeoutMs: options.queryTimeoutMs ?? 0 });
   try {
@@ -163,6 +166,7 @@ export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<Da
       },
     );
   }
+  checkDataFolder(data, false);
   return DuckDbFanRepository.prepare(data, resolveMapping(options.mapping, data), settings, out, options);
 }
 

@@ -17,9 +17,9 @@ const round = (x: number) => Number(x.toFixed(10));
 const Open = suite('openFanbase');
 
 Open(
-  'answers the edge cases as worked out by hand, from CSV, parquet, JSON lines and a mapped export',
+  'answers the edge cases as worked out by hand, from CSV, parquet, JSON lines, a mapped and a ;-separated export',
   async () => {
-    for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+    for (const variant of ['csv', 'parquet', 'jsonl', 'mapped', 'semicolon']) {
       const fb = await openFanbase({ data: join(FIXTURES, 'edge-cases', variant), asOf: edge.AS_OF });
       for (const expected of edge.SUMMARIES)
         assert.equal(await fb.summary(expected.artist_id), expected, variant);
@@ -203,7 +203,27 @@ Open('bad options fail before any data is read', async () => {
   await expectFanbaseError(
     () => openFanbase({ data: '/nowhere' }),
     'DATA_NOT_FOUND',
-    /data folder \/nowhere does not exist/,
+    /^data folder \/nowhere does not exist: check the path$/,
+  );
+});
+
+Open('a file given as data is refused: a folder of exports, or a snapshot to open, is expected', async () => {
+  const file = join(FIXTURES, 'edge-cases/parquet/users.parquet');
+  await expectFanbaseError(
+    () => openFanbase({ data: file }),
+    'INVALID_ARGUMENT',
+    /users.parquet is a file: expected a folder of exports \(users, streams, follows\) \(.*edge-cases\/parquet holds it\), or a .duckdb snapshot prepared by fanbase prepare$/,
+  );
+  const out = join(mkdtempSync(join(tmpdir(), 'fanbase-file-')), 'x.duckdb');
+  await expectFanbaseError(
+    () => prepareFanbase({ data: file, out }),
+    'INVALID_ARGUMENT',
+    /users.parquet is a file: expected a folder of exports \(users, streams, follows\) \(.*edge-cases\/parquet holds it\)$/,
+  );
+  await expectFanbaseError(
+    () => prepareFanbase({ data: file, engine: 'clickhouse', clickhouse: { url: 'chdb:/nowhere' } }),
+    'INVALID_ARGUMENT',
+    /users.parquet is a file: expected a folder of exports/,
   );
 });
 

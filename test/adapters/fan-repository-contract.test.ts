@@ -4,6 +4,7 @@
  * reference (scores to 1e-12). Engines: DuckDB, ClickHouse through chdb's API, ClickHouse through
  * @clickhouse/client (chdb as its connection).
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -49,6 +50,7 @@ const DATASETS: Dataset[] = [
   { dir: 'edge-cases/parquet', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
   { dir: 'edge-cases/jsonl', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
   { dir: 'edge-cases/mapped', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
+  { dir: 'edge-cases/semicolon', options: { asOf: edge.AS_OF }, expect: edgeAnswers },
   {
     dir: 'row-issues/csv',
     options: { asOf: rowIssues.AS_OF },
@@ -171,7 +173,8 @@ function assertSameFans(actual: readonly RankedFan[], expected: readonly RankedF
 
 async function open(engine: Engine, dataset: Dataset) {
   const dir = join(FIXTURES, dataset.dir);
-  const mapping = dataset.dir.endsWith('mapped') ? readMappingFile(join(dir, 'fanbase.json')) : {};
+  const beside = join(dir, 'fanbase.json');
+  const mapping = existsSync(beside) ? readMappingFile(beside) : {};
   const settings = resolveSettings(dataset.options);
   return { settings, repository: await engine.open(dir, mapping, settings) };
 }

@@ -85,10 +85,24 @@ class ChdbTransport implements ClickHouseTransport {
   }
 
   async insertParquet(table: string, columns: readonly string[], file: string): Promise<void> {
+    this.checkStagingFolder(file);
     const list = columns.join(', ');
     await this.command(`insert into ${table} (${list}) select ${list} from file({file:String}, Parquet)`, {
       file,
     });
+  }
+
+  /**
+   * ClickHouse's file() expands `*`, `?`, `{a,b}` and `{N..M}` anywhere in its path, with no escape: a
+   * path holding one would read other files, or none. The staging folder is in TMPDIR, so say that.
+   */
+  checkStagingFolder(path: string): void {
+    if (!/[*?{]/.test(path)) return;
+    throw new FanbaseError(
+      'INVALID_OPTIONS',
+      `chdb cannot read the exports staged in ${path}: ClickHouse's file() reads *, ? and { in a path as a glob, with no escape. Set TMPDIR to a folder whose path has none of them`,
+      { file: path, field: 'TMPDIR' },
+    );
   }
 
   close(): Promise<void> {

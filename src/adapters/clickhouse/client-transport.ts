@@ -93,6 +93,9 @@ class ClientTransport implements ClickHouseTransport {
     );
   }
 
+  /** Any folder will do: the file is streamed to the server, its path never reaches ClickHouse. */
+  checkStagingFolder(): void {}
+
   close(): Promise<void> {
     this.closing ??= this.client.close();
     return this.closing;

@@ -80,6 +80,7 @@ export async function loadExports(
   }
   const folder = mkdtempSync(join(tmpdir(), 'fanbase-clickhouse-'));
   try {
+    transport.checkStagingFolder(folder);
     const instance = await DuckDBInstance.create(':memory:');
     let report: DataReport;
     try {

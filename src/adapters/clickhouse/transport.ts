@@ -14,6 +14,8 @@ export interface ClickHouseTransport {
   command(sql: string, params?: QueryParams): Promise<void>;
   /** Inserts a Parquet file into `table`, its columns matched by name to `columns`. */
   insertParquet(table: string, columns: readonly string[], file: string): Promise<void>;
+  /** Throws when insertParquet could not read the files of `folder`; a load checks before it starts. */
+  checkStagingFolder(folder: string): void;
   /** Releases the engine; idempotent. */
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { type ErrorLocation, FanbaseError } from '../../domain/errors.js';
+import { literalPath } from './literal-path.js';
 
 /**
  * Turns an error thrown by DuckDB while reading an export into a FanbaseError that says which file or
@@ -6,7 +7,7 @@ import { type ErrorLocation, FanbaseError } from '../../domain/errors.js';
  */
 export function translateReadError(
   error: unknown,
-  where: { table: string; files: readonly string[] },
+  where: { table: string; files: readonly string[]; pattern?: string },
 ): FanbaseError {
   if (error instanceof FanbaseError) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -17,9 +18,12 @@ export function translateReadError(
   const named = file ?? `the ${where.table} export`;
 
   if (/No files found that match the pattern/.test(first)) {
+    // DuckDB names the pattern it was given, escaped: say it as the user wrote it
+    const pattern = quoteFirst(first);
+    const shown = where.pattern ?? where.files.find((f) => literalPath(f) === pattern) ?? pattern;
     return new FanbaseError(
       'DATA_NOT_FOUND',
-      `${where.table}: no file matches ${quoteFirst(first)}: check the path`,
+      `${where.table}: no file matches ${shown}: check the path`,
       location,
       {
         cause: error,

@@ -1,30 +1,24 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { ContractTable } from '../../domain/data-contract.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { dataFolderError } from './data-folder.js';
+import { hasGlobCharacters, literalPath } from './literal-path.js';
 import type { SourceFormat, TableMapping } from './mapping.js';
+import { formatOf } from './source-format.js';
 
-/** Where one export is and how to read it. `pattern` is set for globs, which DuckDB expands. */
+/**
+ * Where one export is and how to read it. `files` are literal paths (escaped for DuckDB where it reads
+ * them); `pattern` is set for a mapping's glob, the one place a path is a glob.
+ */
 export interface LocatedSource {
   table: ContractTable;
   format: SourceFormat;
   files: string[];
+  /** The glob DuckDB expands: the mapping's own text, with the data folder's glob characters escaped. */
   pattern?: string;
-}
-
-const EXTENSIONS: Record<string, SourceFormat> = {
-  '.parquet': 'parquet',
-  '.pq': 'parquet',
-  '.csv': 'csv',
-  '.jsonl': 'jsonl',
-  '.ndjson': 'jsonl',
-  '.json': 'jsonl',
-};
-
-/** The format a file name says, looking through a compression suffix (`.csv.gz`). */
-export function formatOf(file: string): SourceFormat | undefined {
-  const name = file.replace(/\.(gz|zst)$/i, '');
-  return EXTENSIONS[extname(name).toLowerCase()];
+  /** The same glob as the user reads it (the data folder unescaped), for messages. */
+  patternShown?: string;
 }
 
 /**
@@ -39,8 +33,9 @@ export function locateSource(
   const where = { table: table.name };
   if (mapping?.path !== undefined) {
     const path = isAbsolute(mapping.path) ? mapping.path : resolve(dataDir, mapping.path);
-    if (/[*?[{]/.test(path)) {
-      const format = mapping.format ?? formatOf(path);
+    // only the mapping's own text can be a glob: the data folder's name is literal, whatever it holds
+    if (hasGlobCharacters(mapping.path)) {
+      const format = mapping.format ?? formatOf(mapping.path);
       if (!format) {
         throw new FanbaseError(
           'INVALID_MAPPING',
@@ -48,7 +43,10 @@ export function locateSource(
           where,
         );
       }
-      return { table, format, files: [], pattern: path };
+      const pattern = isAbsolute(mapping.path)
+        ? mapping.path
+        : join(literalPath(resolve(dataDir)), mapping.path);
+      return { table, format, files: [], pattern, patternShown: path };
     }
     if (!existsSync(path)) {
       throw new FanbaseError(
@@ -130,13 +128,7 @@ function listFiles(dir: string): string[] {
 function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir);
-  } catch {
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
-      `data folder ${dir} does not exist or cannot be read: check the path`,
-      {
-        file: dir,
-      },
-    );
+  } catch (error) {
+    throw dataFolderError(dir, error);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DATA_CONTRACT } from '../../domain/data-contract.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { formatOf } from './source-format.js';
 
 /** File formats fanbase reads. */
 export type SourceFormat = 'parquet' | 'csv' | 'jsonl';
@@ -13,6 +14,8 @@ export interface TableMapping {
   /** A file, a folder or a glob, relative to the data folder. Default: `<table>.<ext>` or `<table>/`. */
   path?: string;
   format?: SourceFormat;
+  /** The field separator of a CSV export, one character, e.g. `";"`, `"\t"` or `"|"`. Default `","`. */
+  delimiter?: string;
   /** Contract column -> source column, e.g. `{ "user_id": "uid" }`. Unlisted columns keep their names. */
   columns?: Record<string, string>;
   /** Contract column -> epoch unit, for times stored as Unix epoch numbers, e.g. `{ "streamed_at": "ms" }`. */
@@ -28,7 +31,7 @@ export interface Mapping {
 
 const FORMATS = new Set(['parquet', 'csv', 'jsonl']);
 const UNITS = new Set(['s', 'ms', 'us']);
-const TABLE_KEYS = new Set(['path', 'format', 'columns', 'epoch']);
+const TABLE_KEYS = new Set(['path', 'format', 'delimiter', 'columns', 'epoch']);
 
 /** Reads and checks a mapping file (JSON). */
 export function readMappingFile(file: string): Mapping {
@@ -72,11 +75,11 @@ export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
     if (!table) fail(`"${key}"`, 'is not an export: use users, streams or follows');
     const spec = mapping[key];
     if (key === 'follows' && spec === false) continue;
-    if (!isPlainObject(spec)) fail(key, 'must be an object with path, format, columns, epoch');
+    if (!isPlainObject(spec)) fail(key, 'must be an object with path, format, delimiter, columns, epoch');
     const t = spec as Record<string, unknown>;
     for (const k of Object.keys(t)) {
       if (!TABLE_KEYS.has(k))
-        fail(`${key}.${k}`, 'is not a mapping setting: use path, format, columns, epoch');
+        fail(`${key}.${k}`, 'is not a mapping setting: use path, format, delimiter, columns, epoch');
     }
     if (t.path !== undefined && (typeof t.path !== 'string' || t.path === '')) {
       fail(`${key}.path`, 'must be a non-empty string');
@@ -84,6 +87,8 @@ export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
     if (t.format !== undefined && !FORMATS.has(t.format as string)) {
       fail(`${key}.format`, `must be parquet, csv or jsonl, got ${JSON.stringify(t.format)}`);
     }
+    const delimiterProblem = t.delimiter === undefined ? undefined : checkDelimiter(key, t);
+    if (delimiterProblem) fail(`${key}.delimiter`, delimiterProblem);
     const names = new Set(table?.columns.map((c) => c.name));
     for (const field of ['columns', 'epoch'] as const) {
       const entries = t[field];
@@ -102,6 +107,22 @@ export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
     }
   }
   return mapping as Mapping;
+}
+
+/** What is wrong with a table's `delimiter`, if anything: one character, not the quote, for CSV only. */
+function checkDelimiter(table: string, spec: Record<string, unknown>): string | undefined {
+  const { delimiter, format, path } = spec;
+  if (typeof delimiter !== 'string' || [...delimiter].length !== 1) {
+    return `must be one character, e.g. ";", "\\t" or "|", got ${JSON.stringify(delimiter)}`;
+  }
+  if (delimiter === '"') return "cannot be '\"', the character that quotes CSV text";
+  if (delimiter === '\n' || delimiter === '\r') return 'cannot be a line break';
+  // the format is known here when the mapping gives it or its path's extension does; else once found
+  const readAs = format ?? (typeof path === 'string' ? formatOf(path) : undefined);
+  if (readAs !== undefined && readAs !== 'csv') {
+    return `is for CSV exports, and ${table} is read as ${readAs}: remove ${table}.delimiter`;
+  }
+  return undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind } from '../../domain/data-contract.js';
 import type { SourceReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
+import { checkDelimiterFormat, delimiterOf, separatedBy, wrongDelimiterError } from './csv-delimiter.js';
 import { translateReadError } from './duckdb-errors.js';
+import { literalPath } from './literal-path.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
 import { plainRows } from './plain-values.js';
@@ -21,10 +23,11 @@ export async function createSourceView(
 ): Promise<SourceReport> {
   const { table } = source;
   const raw = `${table.name}_raw`;
-  const files = source.pattern ?? source.files;
-  const where = { table: table.name, files: source.files };
+  const where = { table: table.name, files: source.files, pattern: source.patternShown };
+  checkDelimiterFormat(source, mapping);
+  const fileLabel = source.files.length === 1 ? (source.files[0] as string) : `the ${table.name} export`;
   try {
-    await readRaw(conn, raw, source);
+    await readRaw(conn, raw, source, mapping, fileLabel);
   } catch (error) {
     throw translateReadError(error, where);
   }
@@ -35,7 +38,6 @@ export async function createSourceView(
     >[],
   );
   const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
-  const fileLabel = source.files.length === 1 ? (source.files[0] as string) : `the ${table.name} export`;
 
   const selects: string[] = [];
   const checks: ValueCheck[] = [];
@@ -47,6 +49,10 @@ export async function createSourceView(
       [...types.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
     if (actual === undefined) {
       if (column.required || mapping?.columns?.[column.name] !== undefined) {
+        if (source.format === 'csv') {
+          const delimiter = wrongDelimiterError(table, mapping, [...types.keys()], fileLabel);
+          if (delimiter) throw delimiter;
+        }
         const mapped = wanted === column.name ? '' : ` (mapped from "${wanted}")`;
         throw new FanbaseError(
           'DATA_COLUMN_MISSING',
@@ -85,7 +91,7 @@ export async function createSourceView(
       unknown
     >[],
   )[0]?.n as number;
-  const listed = source.files.length > 0 ? source.files : await globFiles(conn, files as string);
+  const listed = source.pattern === undefined ? source.files : await globFiles(conn, source.pattern);
   return { table: table.name, format: source.format, files: listed, rows, missing_columns: missing };
 }
 
@@ -96,8 +102,15 @@ interface ValueCheck {
   conversion: ColumnConversion;
 }
 
-async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSource): Promise<void> {
-  const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files);
+async function readRaw(
+  conn: DuckDBConnection,
+  raw: string,
+  source: LocatedSource,
+  mapping: TableMapping | undefined,
+  fileLabel: string,
+): Promise<void> {
+  // DuckDB globs every name it reads: a found file is escaped to be read as itself, a mapping's glob is not
+  const files = source.pattern ? sqlString(source.pattern) : sqlStringList(source.files.map(literalPath));
   switch (source.format) {
     case 'parquet':
       await conn.run(
@@ -110,7 +123,7 @@ async function readRaw(conn: DuckDBConnection, raw: string, source: LocatedSourc
       await readJsonLines(conn, raw, files, source);
       return;
     case 'csv':
-      await readCsv(conn, raw, files, source);
+      await readCsv(conn, raw, files, source, mapping, fileLabel);
       return;
   }
 }
@@ -135,7 +148,7 @@ async function readJsonLines(
   if (keys.length === 0) {
     throw new FanbaseError(
       'DATA_MALFORMED',
-      `${source.files[0] ?? files}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
+      `${source.files[0] ?? source.patternShown}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
       { table: source.table.name },
     );
   }
@@ -150,12 +163,15 @@ async function readCsv(
   raw: string,
   files: string,
   source: LocatedSource,
+  mapping: TableMapping | undefined,
+  fileLabel: string,
 ): Promise<void> {
+  const delimiter = delimiterOf(mapping);
   const rejects = `${raw}_rejects`;
   await conn.run(`drop table if exists ${rejects}; drop table if exists ${rejects}_scan`);
   await conn.run(
     `create or replace table ${raw} as select * from read_csv(${files}, header = true, all_varchar = true,
-      delim = ',', quote = '"', escape = '"', store_rejects = true,
+      delim = ${sqlString(delimiter)}, quote = '"', escape = '"', store_rejects = true,
       rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(`${rejects}_scan`)})`,
   );
   const bad = plainRows(
@@ -168,12 +184,18 @@ async function readCsv(
   );
   const first = bad[0];
   if (first) {
+    // a file with another delimiter has lines of many fields under a header of one: say that, not the lines
+    const header = (await conn.runAndReadAll(`describe select * from ${raw}`))
+      .getRowObjectsJS()
+      .map((r) => String(r.column_name));
+    const wrong = wrongDelimiterError(source.table, mapping, header, fileLabel);
+    if (wrong) throw wrong;
     const lines = bad
       .map((b) => `line ${b.line} (${String(b.error_type).toLowerCase()}: ${b.csv_line})`)
       .join('; ');
     throw new FanbaseError(
       'DATA_MALFORMED',
-      `${first.file}: malformed CSV at ${lines}. Fix these lines: every line needs the header's ${source.table.name} columns, comma-separated, text with commas in double quotes`,
+      `${first.file}: malformed CSV at ${lines}. Fix these lines: every line needs the header's ${source.table.name} columns, ${separatedBy(delimiter)}`,
       { table: source.table.name, file: String(first.file), line: Number(first.line) },
     );
   }

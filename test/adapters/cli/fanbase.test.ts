@@ -169,6 +169,25 @@ Fanbase('token signs what the API accepts, and no token that would outlive FANBA
   assert.is(allowed.code, 0, allowed.stderr);
 });
 
+Fanbase('a file given as --data says that a folder of exports or a snapshot is expected', () => {
+  const file = join(FIXTURES, 'edge-cases/csv/users.csv');
+  const folder = join(FIXTURES, 'edge-cases/csv');
+  const summary = run('fanbase', ['summary', '123', '--data', file]);
+  assert.is(summary.code, 2);
+  assert.is(
+    summary.stderr,
+    `fanbase: data ${file} is a file: expected a folder of exports (users, streams, follows) (${folder} holds it), or a .duckdb snapshot prepared by fanbase prepare\nRun fanbase --help for usage.\n`,
+  );
+  const out = join(mkdtempSync(join(tmpdir(), 'fanbase-file-')), 'x.duckdb');
+  const prepare = run('fanbase', ['prepare', '--data', file, '--out', out]);
+  assert.is(prepare.code, 2);
+  assert.match(
+    prepare.stderr,
+    /^fanbase: data .*users.csv is a file: expected a folder of exports \(users, streams, follows\) \(.*edge-cases\/csv holds it\)\n/,
+  );
+  assert.not.ok(existsSync(out));
+});
+
 Fanbase('no command or an unknown one is a usage error', () => {
   for (const args of [[], ['nope']]) {
     const out = run('fanbase', args);

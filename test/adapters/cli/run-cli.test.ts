@@ -17,7 +17,7 @@ RunCli('stdout carries only data; an error is one line on stderr plus where usag
 
 RunCli('a data error has no usage hint and exit code 1', () => {
   const out = run('fanbase', ['summary', '1', '--data', '/nowhere']);
-  assert.is(out.stderr, 'fanbase: data folder /nowhere does not exist or cannot be read: check the path\n');
+  assert.is(out.stderr, 'fanbase: data folder /nowhere does not exist: check the path\n');
   assert.is(out.code, 1);
 });
 

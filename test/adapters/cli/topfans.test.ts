@@ -30,7 +30,7 @@ const expected = (name: string) => readFileSync(join(FIXTURES, 'edge-cases/expec
 const Topfans = suite('topfans');
 
 Topfans("prints the specification's CSV, byte for byte, from every format of the edge cases", () => {
-  for (const variant of ['csv', 'parquet', 'jsonl', 'mapped']) {
+  for (const variant of ['csv', 'parquet', 'jsonl', 'mapped', 'semicolon']) {
     const out = run('topfans', ['--artist_id', '123', '--nb_fans', '3', ...at(`edge-cases/${variant}`)]);
     assert.is(out.code, 0, out.stderr);
     assert.is(out.stdout, expected('topfans-123-3.csv'), variant);

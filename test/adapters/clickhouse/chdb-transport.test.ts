@@ -1,7 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
+import { sqlString } from '../../../src/adapters/duckdb/sql-text.js';
+import { freshConnection } from '../../support/duckdb.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 
 const Chdb = suite('chdbTransport');
@@ -50,5 +54,38 @@ Chdb('close removes a temporary folder, is idempotent, and later calls fail with
   assert.not.ok(existsSync(folder));
   await expectFanbaseError(() => transport.query('select 1'), 'CLOSED');
 });
+
+Chdb(
+  "a file whose path ClickHouse's file() would glob is refused, never read with its siblings",
+  async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'fanbase-chdb-glob-'));
+    const { conn, close } = await freshConnection();
+    try {
+      for (const [i, name] of ['t*', 'tA', 't?', 'tB', 't{A,B}', 't{1..2}', 't1'].entries()) {
+        mkdirSync(join(parent, name));
+        await conn.run(`copy (select ${i}::bigint as x) to ${sqlString(join(parent, name, 'p.parquet'))}`);
+      }
+    } finally {
+      close();
+    }
+    const transport = await chdbTransport();
+    try {
+      await transport.command('create table t (x Int64) engine = Memory');
+      await transport.insertParquet('t', ['x'], join(parent, 'tA', 'p.parquet'));
+      assert.equal(await transport.query('select x from t'), [{ x: 1 }]);
+      for (const name of ['t*', 't?', 't{A,B}', 't{1..2}']) {
+        await expectFanbaseError(
+          () => transport.insertParquet('t', ['x'], join(parent, name, 'p.parquet')),
+          'INVALID_OPTIONS',
+          /ClickHouse's file\(\) reads \*, \? and \{ in a path as a glob/,
+          /Set TMPDIR to a folder whose path has none of them/,
+        );
+      }
+      assert.equal(await transport.query('select x from t'), [{ x: 1 }]);
+    } finally {
+      await transport.close();
+    }
+  },
+);
 
 Chdb.run();

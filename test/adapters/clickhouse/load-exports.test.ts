@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -28,6 +28,9 @@ async function withChdb(run: (transport: ClickHouseTransport) => Promise<void>):
     await transport.close();
   }
 }
+
+/** `text` as a regular expression matching just that text. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const count = async (transport: ClickHouseTransport, table: string) =>
   Number((await transport.query(`select toInt64(count()) as n from ${table}`))[0]?.n);
@@ -119,6 +122,32 @@ Load('bad exports fail as they do with DuckDB, and nothing reaches ClickHouse', 
       'DATA_COLUMN_MISSING',
       /user_id/,
     );
+    for (const table of ['users_source', 'streams_source', 'follows_source', 'fanbase_loads']) {
+      assert.is(await count(transport, table), 0, table);
+    }
+  }),
+);
+
+Load('a TMPDIR that file() would read as a glob is refused before the load starts', () =>
+  withChdb(async (transport) => {
+    const before = process.env.TMPDIR;
+    const parent = mkdtempSync(join(tmpdir(), 'fanbase-tmpdir-'));
+    try {
+      for (const name of ['t{a,b}', 't*']) {
+        const folder = join(parent, name);
+        mkdirSync(folder);
+        process.env.TMPDIR = folder;
+        await expectFanbaseError(
+          () => loadExports(transport, join(FIXTURES, 'row-issues/csv'), {}, SETTINGS),
+          'INVALID_OPTIONS',
+          new RegExp(`chdb cannot read the exports staged in ${literally(folder)}/fanbase-clickhouse-`),
+          /Set TMPDIR to a folder whose path has none of them/,
+        );
+      }
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
     for (const table of ['users_source', 'streams_source', 'follows_source', 'fanbase_loads']) {
       assert.is(await count(transport, table), 0, table);
     }

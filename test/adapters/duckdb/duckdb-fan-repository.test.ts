@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,6 +14,7 @@ import { expectFanbaseError } from '../../support/expect-error.js';
 const DATASETS: [string, SettingsOptions][] = [
   ['edge-cases/csv', { asOf: '2026-06-15' }],
   ['edge-cases/mapped', { asOf: '2026-06-15' }],
+  ['edge-cases/semicolon', { asOf: '2026-06-15' }],
   ['row-issues/csv', { asOf: '2026-06-15' }],
   ['sparse/csv', { asOf: '2026-06-15' }],
   // other settings too: the SQL must follow them, not the defaults
@@ -28,7 +30,7 @@ const DATASETS: [string, SettingsOptions][] = [
 
 async function open(dir: string, options: SettingsOptions) {
   const settings = resolveSettings(options);
-  const mapping = dir.endsWith('mapped')
+  const mapping = existsSync(join(FIXTURES, dir, 'fanbase.json'))
     ? (await import(`${FIXTURES}/${dir}/fanbase.json`, { with: { type: 'json' } })).default
     : {};
   return { settings, repository: await DuckDbFanRepository.open(join(FIXTURES, dir), mapping, settings) };

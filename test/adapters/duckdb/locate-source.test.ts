@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatOf, locateSource } from '../../../src/adapters/duckdb/locate-source.js';
+import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
 import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
 import { FIXTURES } from '../../support/duckdb.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
@@ -22,9 +22,6 @@ Locate('finds <table>.<ext> by its extension', () => {
     assert.is(found?.format, format);
     assert.equal(found?.files, [join(FIXTURES, 'edge-cases', format, `users.${format}`)]);
   }
-  assert.is(formatOf('a/streams.csv.gz'), 'csv');
-  assert.is(formatOf('streams.ndjson'), 'jsonl');
-  assert.is(formatOf('streams.xlsx'), undefined);
 });
 
 Locate(
@@ -85,6 +82,21 @@ Locate('follows the mapping: a path, a glob, a missing path', async () => {
     'DATA_NOT_FOUND',
     /data folder .*nope does not exist/,
   );
+});
+
+Locate("in a glob-named data folder, only the mapping's own text is a glob", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-ds*[?]-'));
+  writeFileSync(join(dir, 'users.csv'), 'user_id\n1\n');
+  const literal = locateSource(dir, users, { path: 'users.csv' });
+  assert.equal(literal?.files, [join(dir, 'users.csv')]);
+  assert.is(literal?.pattern, undefined);
+  const found = locateSource(dir, users, undefined);
+  assert.equal(found?.files, [join(dir, 'users.csv')]);
+  const glob = locateSource(dir, streams, { path: 'streams/*.parquet' });
+  assert.is(glob?.pattern, `${dir.replace('ds*[?]', 'ds[*][[][?]]')}/streams/*.parquet`);
+  assert.is(glob?.patternShown, join(dir, 'streams/*.parquet'));
+  const absolute = locateSource(dir, streams, { path: '/data/ds*/streams.csv' });
+  assert.is(absolute?.pattern, '/data/ds*/streams.csv');
 });
 
 Locate.run();

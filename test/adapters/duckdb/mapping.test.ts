@@ -12,7 +12,7 @@ const Check = suite('checkMapping');
 Check('accepts the documented shape', () => {
   const mapping = {
     users: { path: 'accounts.jsonl', columns: { user_id: 'id' }, epoch: { birth_date: 'ms' } },
-    streams: { format: 'csv', epoch: { streamed_at: 's' } },
+    streams: { format: 'csv', delimiter: ';', epoch: { streamed_at: 's' } },
     follows: false,
   };
   assert.equal(checkMapping(mapping), mapping);
@@ -23,7 +23,10 @@ Check('names the first wrong key and what is allowed', async () => {
   const cases: [unknown, RegExp][] = [
     [[], /the mapping must be a JSON object/],
     [{ user: {} }, /"user" is not an export: use users, streams or follows/],
-    [{ users: { colums: {} } }, /users.colums is not a mapping setting: use path, format, columns, epoch/],
+    [
+      { users: { colums: {} } },
+      /users.colums is not a mapping setting: use path, format, delimiter, columns, epoch/,
+    ],
     [{ users: { format: 'xlsx' } }, /users.format must be parquet, csv or jsonl, got "xlsx"/],
     [
       { users: { columns: { user: 'id' } } },
@@ -36,6 +39,22 @@ Check('names the first wrong key and what is allowed', async () => {
     ],
     [{ users: false }, /users must be an object/],
     [{ users: { path: 3 } }, /users.path must be a non-empty string/],
+    [
+      { users: { delimiter: ';;' } },
+      /users.delimiter must be one character, e.g. ";", "\\t" or "\|", got ";;"/,
+    ],
+    [{ users: { delimiter: '' } }, /users.delimiter must be one character, .*got ""/],
+    [{ users: { delimiter: 59 } }, /users.delimiter must be one character, .*got 59/],
+    [{ users: { delimiter: '"' } }, /users.delimiter cannot be '"', the character that quotes CSV text/],
+    [{ users: { delimiter: '\n' } }, /users.delimiter cannot be a line break/],
+    [
+      { users: { format: 'parquet', delimiter: ';' } },
+      /users.delimiter is for CSV exports, and users is read as parquet: remove users.delimiter/,
+    ],
+    [
+      { streams: { path: 'listens.jsonl', delimiter: '|' } },
+      /streams.delimiter is for CSV exports, and streams is read as jsonl: remove streams.delimiter/,
+    ],
   ];
   for (const [mapping, message] of cases) {
     await expectFanbaseError(
@@ -46,6 +65,16 @@ Check('names the first wrong key and what is allowed', async () => {
     );
   }
 });
+
+Check(
+  'a delimiter is one character of a CSV export: a tab, a pipe, a semicolon, even a multi-byte one',
+  () => {
+    for (const delimiter of ['\t', '|', ';', '§']) {
+      const mapping = { users: { delimiter }, streams: { path: 'listens.csv.gz', delimiter } };
+      assert.equal(checkMapping(mapping), mapping);
+    }
+  },
+);
 
 Check.run();
 

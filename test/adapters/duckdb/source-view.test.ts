@@ -94,6 +94,71 @@ View('a missing required column names the file, the column, the columns found an
   assert.is(rows[0]?.user_id, 1);
 });
 
+View('a semicolon-separated CSV is said to be one, not to have its column renamed', async () => {
+  const error = await expectFanbaseError(
+    () => view(join(FIXTURES, 'invalid/semicolon-csv'), 'users'),
+    'DATA_COLUMN_MISSING',
+  );
+  assert.is(
+    error.message,
+    `${join(FIXTURES, 'invalid/semicolon-csv/users.csv')}: the header reads as one column, "user_id;birth_date;country;consent", with no column "user_id": the file looks ";"-separated. Set users.delimiter to ";" in the mapping`,
+  );
+  assert.equal(error.location, {
+    table: 'users',
+    file: join(FIXTURES, 'invalid/semicolon-csv/users.csv'),
+    column: 'user_id',
+  });
+  // and the mapping reads it
+  const { rows } = await view(join(FIXTURES, 'invalid/semicolon-csv'), 'users', { delimiter: ';' });
+  assert.equal(rows[1], { user_id: 2, birth_date: '2001-01-01', country: 'DE', consent: true });
+});
+
+View('tab- and pipe-separated CSV are detected too, even when a value holds a comma', async () => {
+  const tab = exportDir({ 'users.csv': 'user_id\tcountry\n1\tFR\n' });
+  await expectFanbaseError(
+    () => view(tab, 'users'),
+    'DATA_COLUMN_MISSING',
+    /the file looks "\\t"-separated. Set users.delimiter to "\\t" in the mapping/,
+  );
+  assert.equal((await view(tab, 'users', { delimiter: '\t' })).rows[0]?.country, 'FR');
+  // the comma in "a, b" would make DuckDB reject the line as too many columns: the delimiter is the news
+  const pipe = exportDir({
+    'streams.csv': 'user_id|artist_id|streamed_at|note\n1|2|2026-06-01T10:00:00Z|a, b\n',
+  });
+  await expectFanbaseError(
+    () => view(pipe, 'streams'),
+    'DATA_COLUMN_MISSING',
+    /streams.csv: the header reads as one column, "user_id\|artist_id\|streamed_at\|note", with no column "user_id": the file looks "\|"-separated. Set streams.delimiter to "\|" in the mapping/,
+  );
+  assert.is((await view(pipe, 'streams', { delimiter: '|' })).rows[0]?.artist_id, 2);
+  // a comma-separated file read with a mapped ";" is told to drop the delimiter
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'edge-cases/csv'), 'users', { delimiter: ';' }),
+    'DATA_COLUMN_MISSING',
+    /the file looks ","-separated. Remove users.delimiter from the mapping \("," is the default\)/,
+  );
+  // one column whose name holds a ";" is only a name when the required columns are there
+  const odd = exportDir({ 'users.csv': 'id;legacy\n1\n' });
+  assert.is((await view(odd, 'users', { columns: { user_id: 'id;legacy' } })).rows[0]?.user_id, 1);
+});
+
+View('a delimiter is refused for an export found to be parquet or JSON lines', async () => {
+  await expectFanbaseError(
+    () => view(join(FIXTURES, 'edge-cases/parquet'), 'users', { delimiter: ';' }),
+    'INVALID_MAPPING',
+    /users.delimiter is for CSV exports, and .*edge-cases\/parquet\/users.parquet is parquet: remove users.delimiter from the mapping/,
+  );
+});
+
+View('a malformed line of a ";"-separated CSV is explained with its delimiter', async () => {
+  const dir = exportDir({ 'users.csv': 'user_id;country\n1;FR\n2;DE;x\n' });
+  await expectFanbaseError(
+    () => view(dir, 'users', { delimiter: ';' }),
+    'DATA_MALFORMED',
+    /malformed CSV at line 3 .*every line needs the header's users columns, ";"-separated, text holding ";" in double quotes/,
+  );
+});
+
 View('a value of the wrong type names the file, column, lines and values', async () => {
   const error = await expectFanbaseError(
     () => view(join(FIXTURES, 'invalid/wrong-type'), 'streams'),
@@ -242,6 +307,15 @@ View('a glob matching nothing is reported as not found', async () => {
     'DATA_NOT_FOUND',
     /streams: no file matches .*nowhere\/\*.parquet/,
   );
+});
+
+View('a glob matching nothing in a glob-named data folder is named as written, not escaped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-ds*-'));
+  const error = await expectFanbaseError(
+    () => view(dir, 'streams', { path: 'nowhere/*.parquet' }),
+    'DATA_NOT_FOUND',
+  );
+  assert.is(error.message, `streams: no file matches ${dir}/nowhere/*.parquet: check the path`);
 });
 
 View.run();
