@@ -67,7 +67,7 @@ export const OPENAPI_DOCUMENT = {
     },
     '/ready': {
       get: {
-        summary: 'Readiness: the dataset is loaded',
+        summary: 'Readiness: the dataset is loaded and the server is not shutting down',
         responses: {
           '200': {
             description: 'Ready to answer',
