@@ -25,6 +25,7 @@ export const TEST_CONFIG: HttpConfig = {
   asOf: '2026-06-15',
   logLevel: 'info',
   bodyLimit: 1024,
+  shutdownDelayMs: 0,
   shutdownTimeoutMs: 2_000,
   requestTimeoutMs: 10_000,
   auth: NO_AUTH,
@@ -34,14 +35,28 @@ export const TEST_CONFIG: HttpConfig = {
   engine: { engine: 'duckdb' },
 };
 
-/** Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready. */
+/**
+ * Closes `running` without waiting out the idle keep-alive connections a test's own `fetch` calls left
+ * open: a graceful close leaves them until their keep-alive timeout. Connections with a request in flight
+ * are not idle, and are drained as usual.
+ */
+export function closeNow(running: RunningServer): Promise<void> {
+  const closed = running.close(); // with no shutdown delay, the listener is closed when this returns
+  running.server.closeIdleConnections();
+  return closed;
+}
+
+/**
+ * Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready; its
+ * `close` is `closeNow`.
+ */
 export async function readyServer(
   config: Partial<HttpConfig> = {},
 ): Promise<RunningServer & { lines: string[] }> {
   const { logger, lines } = memoryLogger();
   const running = await startServer({ ...TEST_CONFIG, ...config }, logger);
   await running.ready;
-  return { ...running, lines };
+  return { ...running, close: () => closeNow(running), lines };
 }
 
 /** POSTs `body` (a string, sent as is) to /fanbase. */

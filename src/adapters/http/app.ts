@@ -34,7 +34,9 @@ export interface AppOptions {
   /** Counts refused authentications per address, checked before credentials are; null when off. */
   authFailures?: AuthFailureLimit | null;
   bodyLimit: number;
-  /** True once shutdown has begun: answers ask clients to close their connections. */
+  /** True once shutdown has begun: /ready answers 503, so that load balancers stop sending here. */
+  stopping?: () => boolean;
+  /** True once the listener is closed: answers ask clients to close their connections. */
   closing?: () => boolean;
 }
 
@@ -94,6 +96,7 @@ export function createApp(options: AppOptions): Koa {
   });
 
   router.get('/ready', (ctx) => {
+    if (options.stopping?.()) throw new FanbaseError('NOT_READY', 'the server is shutting down');
     const { summaries, report } = loaded();
     ctx.body = { status: 'ready', as_of: report.as_of, artists: summaries.artists, fans: report.totals.fans };
   });

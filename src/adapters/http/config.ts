@@ -16,7 +16,9 @@ export interface HttpConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
-  /** Longest wait for requests in flight on shutdown, in milliseconds. */
+  /** How long shutdown keeps serving, /ready answering 503, before it stops accepting, in milliseconds. */
+  shutdownDelayMs: number;
+  /** Longest wait for requests in flight on shutdown (after the delay), in milliseconds. */
   shutdownTimeoutMs: number;
   /** Longest a request may take to arrive (headers and body), in milliseconds; 408 beyond. */
   requestTimeoutMs: number;
@@ -78,6 +80,7 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     asOf: asOfOf(text('FANBASE_AS_OF')),
     logLevel: logLevel as HttpConfig['logLevel'],
     bodyLimit: int('BODY_LIMIT_BYTES', 1024, 64, 1_048_576),
+    shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
     auth: readAuthConfig(env),

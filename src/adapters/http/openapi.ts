@@ -110,8 +110,9 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'ready',
         tags: ['operations'],
-        summary: 'Readiness: the dataset is loaded',
-        description: 'Answers 503 until the dataset is loaded, then 200 with what was loaded.',
+        summary: 'Readiness: the dataset is loaded and the server is not shutting down',
+        description:
+          'Answers 503 until the dataset is loaded, then 200 with what was loaded, and 503 again from the start of a shutdown.',
         responses: responses({
           '200': {
             description: 'Ready to answer',
@@ -128,7 +129,7 @@ export const OPENAPI_DOCUMENT = {
         tags: ['operations'],
         summary: 'Prometheus metrics',
         description:
-          'Requests and latency by route and status, dataset load time and rows, process metrics. ' +
+          'Requests and latency by route and status, dataset load time, consenting users, fans and artists with fans, process metrics. ' +
           'Open like every operation but POST /fanbase: keep it on an internal network.',
         responses: responses({
           '200': {

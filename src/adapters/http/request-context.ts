@@ -8,8 +8,8 @@ const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * Gives every request an id (the caller's `X-Request-Id` when it is a plain token, a new UUID otherwise),
  * echoes it, sets the headers every answer carries (`X-Content-Type-Options: nosniff`,
- * `Cache-Control: no-store`), and on the way out writes one access-log line and the request metrics (and asks the client to
- * close its connection once shutdown has begun). The log line holds
+ * `Cache-Control: no-store`), and on the way out writes one access-log line and the request metrics (and
+ * asks the client to close its connection once `closing` says the listener is closed). The log line holds
  * method, path (no query string), status, duration and id: nothing personal.
  *
  * Both are on the hot path of every request, so both skip the generic machinery (measured in
@@ -45,7 +45,9 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, closing?: (
     try {
       await next();
     } finally {
-      // decided when the answer leaves, so that a request begun before shutdown also closes its connection
+      // decided when the answer leaves, so that a request begun before the listener closed also closes its
+      // connection; not before: a client told to reconnect while the listener is still open may land in its
+      // backlog, and a connection in the backlog when the listener closes is reset
       if (closing?.()) ctx.set('Connection', 'close');
       const ms = performance.now() - started;
       // the matched route, never the raw path: random paths cannot grow the metrics

@@ -14,6 +14,7 @@ import { createApp, type LoadedDataset } from './app.js';
 import { authEnabled } from './auth-config.js';
 import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
+import { drain } from './drain.js';
 import { createMetrics } from './metrics.js';
 import { createAuthFailureLimit, createRateLimit } from './rate-limit.js';
 
@@ -30,7 +31,10 @@ export interface RunningServer {
    * while one runs share it. What SIGHUP does.
    */
   reload(): Promise<void>;
-  /** Stops accepting, lets requests in flight finish (up to the shutdown timeout), then closes DuckDB. */
+  /**
+   * Says not ready at once, serves on for the shutdown delay, then stops accepting and lets each connection
+   * end after its next answer (or at its keep-alive timeout), up to the shutdown timeout; then closes DuckDB.
+   */
   close(): Promise<void>;
 }
 
@@ -106,7 +110,9 @@ export async function startServer(
   const metrics = createMetrics();
   let dataset: LoadedDataset | null = null;
   let fanbase: Fanbase | null = null;
+  // closing: shutdown has begun (/ready answers 503); listenerClosed: after SHUTDOWN_DELAY_MS, the drain
   let closing = false;
+  let listenerClosed = false;
   const app = createApp({
     dataset: () => dataset,
     logger,
@@ -115,7 +121,8 @@ export async function startServer(
     rateLimit: createRateLimit(config.rateLimit),
     authFailures: authEnabled(config.auth) ? createAuthFailureLimit(config.rateLimit) : null,
     bodyLimit: config.bodyLimit,
-    closing: () => closing,
+    stopping: () => closing,
+    closing: () => listenerClosed,
   });
   // a request must arrive whole within REQUEST_TIMEOUT_MS (Node's default is 5 minutes: a slow client could
   // hold a connection that long); checked every second rather than Node's 30 s
@@ -213,21 +220,22 @@ export async function startServer(
   async function close(): Promise<void> {
     if (closing) return;
     closing = true;
-    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
-    // keep-alive connections that become idle after the first sweep are closed as they go idle
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    const timeout = new Promise<'timeout'>((resolve) =>
-      setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs).unref(),
-    );
-    if ((await Promise.race([stopped, timeout])) === 'timeout') {
+    // Still serving, keep-alive as usual, while a load balancer sees /ready fail and stops sending here:
+    // closing the listener at once would reset the connections it still opens. Not when nothing was ready.
+    if (dataset && config.shutdownDelayMs > 0) {
+      logger.info({ delay_ms: config.shutdownDelayMs }, 'not ready: serving until the shutdown delay ends');
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+    }
+    // in the same turn: an answer that says Connection: close finds the listener already closed, so its
+    // client's next connection is refused rather than accepted and then reset with the listener
+    listenerClosed = true;
+    const cut = await drain(server, config.shutdownTimeoutMs);
+    if (cut > 0) {
       logger.warn(
-        { timeout_ms: config.shutdownTimeoutMs },
+        { timeout_ms: config.shutdownTimeoutMs, connections: cut },
         'requests still in flight at the shutdown timeout: closing them',
       );
-      server.closeAllConnections();
-      await stopped;
     }
-    clearInterval(sweep);
     // The engine open is closed; a load or reload still running closes its own when it ends (it sees closing).
     await (fanbase as Fanbase | null)?.close();
   }

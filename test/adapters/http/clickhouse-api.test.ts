@@ -8,7 +8,7 @@ import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { startServer } from '../../../src/adapters/http/server.js';
 import { prepareFanbase } from '../../../src/open-fanbase.js';
 import { FIXTURES } from '../../support/duckdb.js';
-import { memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
+import { closeNow, memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
 
 const Api = suite('API over ClickHouse');
 
@@ -54,7 +54,7 @@ Api(
       assert.match(down.message, /127\.0\.0\.1:9/);
       assert.is((await fetch(`${running.url}/ready`)).status, 503);
     } finally {
-      await running.close();
+      await closeNow(running);
     }
   },
 );

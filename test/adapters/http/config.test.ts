@@ -14,6 +14,7 @@ Config('documented defaults', () => {
     asOf: undefined,
     logLevel: 'info',
     bodyLimit: 1024,
+    shutdownDelayMs: 0,
     shutdownTimeoutMs: 10_000,
     requestTimeoutMs: 10_000,
     auth: { audience: 'fanbase', maxLifetimeSeconds: 86_400 }, // off; tokens would live a day at most
@@ -33,6 +34,7 @@ Config('reads every variable', () => {
     FANBASE_AS_OF: '2026-06-15',
     LOG_LEVEL: 'warn',
     BODY_LIMIT_BYTES: '4096',
+    SHUTDOWN_DELAY_MS: '5000',
     SHUTDOWN_TIMEOUT_MS: '0',
     REQUEST_TIMEOUT_MS: '2000',
     FANBASE_JWT_SECRET: 'a-secret-of-at-least-thirty-two-bytes',
@@ -57,6 +59,7 @@ Config('reads every variable', () => {
     asOf: '2026-06-15',
     logLevel: 'warn',
     bodyLimit: 4096,
+    shutdownDelayMs: 5000,
     shutdownTimeoutMs: 0,
     requestTimeoutMs: 2000,
     auth: {

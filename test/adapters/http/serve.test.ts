@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -8,38 +8,12 @@ import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
+import { startApi } from '../../support/api-process.js';
 import { FIXTURES } from '../../support/duckdb.js';
 
-const MAIN = new URL('../../../dist/adapters/http/main.js', import.meta.url).pathname;
-
-/** Starts the built API (as `npm start` does) and resolves once it logs that the dataset is loaded. */
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      FANBASE_DATA: join(FIXTURES, 'edge-cases/parquet'),
-      FANBASE_AS_OF: '2026-06-15',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (c) => {
-    stderr += c;
-  });
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const loaded = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      stdout += c;
-      const url = /"url":"([^"]+)"/.exec(stdout)?.[1];
-      if (url && stdout.includes('dataset loaded')) resolve(url);
-    });
-    exited.then((code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  loaded.catch(() => {}); // a test of a failing start awaits `exited` instead
-  return { child, loaded, exited, output: () => ({ stdout, stderr }) };
-}
+/** Starts the built API (as `npm start` does) over the edge-case fixture. */
+const start = (env: Record<string, string>) =>
+  startApi({ FANBASE_DATA: join(FIXTURES, 'edge-cases/parquet'), FANBASE_AS_OF: '2026-06-15', ...env });
 
 const stop = (child: ChildProcess) => child.exitCode === null && child.kill('SIGKILL');
 const Main = suite('serve (npm start)');

@@ -6,7 +6,7 @@ import { startServer } from '../../../src/adapters/http/server.js';
 import { FanbaseError } from '../../../src/domain/errors.js';
 import type { Fanbase } from '../../../src/domain/fanbase.js';
 import { openFanbase } from '../../../src/open-fanbase.js';
-import { memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
+import { closeNow, memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
 
 /** Writes `text` as is on a new connection and resolves with everything answered until the server closes it. */
 function rawRequest(url: string, text: string): Promise<string> {
@@ -21,6 +21,50 @@ function rawRequest(url: string, text: string): Promise<string> {
     socket.write(text);
   });
 }
+
+/**
+ * A raw keep-alive connection: `ask` writes a request and resolves with its whole answer (head and body);
+ * `closed` settles when the server closes the connection.
+ */
+async function keepAliveConnection(url: string) {
+  const socket = connect(Number(new URL(url).port), '127.0.0.1');
+  await new Promise((r) => socket.once('connect', r));
+  let received = '';
+  let answered: (answer: string) => void = () => {};
+  socket.on('data', (chunk) => {
+    received += chunk;
+    const headEnd = received.indexOf('\r\n\r\n');
+    if (headEnd < 0) return;
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(received.slice(0, headEnd))?.[1] ?? 0);
+    if (Buffer.byteLength(received) < headEnd + 4 + length) return;
+    const answer = received;
+    received = '';
+    answered(answer);
+  });
+  socket.on('error', () => {});
+  let isClosed = false;
+  const closed = new Promise<void>((r) => socket.once('close', () => r()));
+  closed.then(() => {
+    isClosed = true;
+  });
+  return {
+    ask: (text: string) =>
+      new Promise<string>((resolve) => {
+        answered = resolve;
+        socket.write(text);
+      }),
+    closed,
+    isClosed: () => isClosed,
+  };
+}
+
+const ARTIST_123 = 'POST /fanbase HTTP/1.1\r\nHost: x\r\nContent-Length: 18\r\n\r\n{"artist_id": 123}';
+const READY = 'GET /ready HTTP/1.1\r\nHost: x\r\n\r\n';
+const refused = (url: string) =>
+  fetch(`${url}/health`).then(
+    () => false,
+    (error) => /ECONNREFUSED/.test(String(error.cause?.code ?? error)),
+  );
 
 const Server = suite('startServer');
 
@@ -45,7 +89,7 @@ Server('listens at once: /health answers and /ready is 503 until the dataset is 
     assert.equal((await postFanbase(running.url, '{"artist_id": 123}')).json, edge.SUMMARIES[0]);
   } finally {
     release();
-    await running.close();
+    await closeNow(running);
   }
 });
 
@@ -122,7 +166,7 @@ Server('a dataset that fails to load rejects ready with the FanbaseError', async
     );
     assert.is((await fetch(`${running.url}/ready`)).status, 503);
   } finally {
-    await running.close();
+    await closeNow(running);
   }
 });
 
@@ -170,5 +214,62 @@ Server('close does not wait past the shutdown timeout for a stalled request', as
   assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
   assert.ok(server.lines.some((l) => l.includes('requests still in flight at the shutdown timeout')));
 });
+
+Server(
+  'close cuts no idle keep-alive connection: its next request is answered, with Connection: close',
+  async () => {
+    const running = await startServer(TEST_CONFIG, memoryLogger().logger);
+    await running.ready;
+    const connection = await keepAliveConnection(running.url);
+    const first = await connection.ask(ARTIST_123);
+    assert.match(first, /^HTTP\/1.1 200 OK/);
+    assert.match(first, /Connection: keep-alive/i);
+    // idle now: a client may be sending its next request on it at this very moment
+    const closed = running.close();
+    assert.ok(await refused(running.url), 'still accepting new connections');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.not.ok(connection.isClosed(), 'the idle connection was cut');
+    const second = await connection.ask(ARTIST_123);
+    assert.match(second, /^HTTP\/1.1 200 OK/);
+    assert.match(second, /Connection: close/i);
+    assert.equal(JSON.parse(second.slice(second.indexOf('\r\n\r\n') + 4)), edge.SUMMARIES[0]);
+    await connection.closed;
+    await closed;
+  },
+);
+
+Server(
+  'with a shutdown delay, /ready says 503 at once and the rest is served as usual until it ends',
+  async () => {
+    const { logger, lines } = memoryLogger();
+    const running = await startServer({ ...TEST_CONFIG, shutdownDelayMs: 1_000 }, logger);
+    await running.ready;
+    const connection = await keepAliveConnection(running.url);
+    const closed = running.close();
+    const notReady = await connection.ask(READY);
+    assert.match(notReady, /^HTTP\/1.1 503 /);
+    assert.match(notReady, /Retry-After: 1/);
+    assert.match(notReady, /"type":"urn:fanbase:problem:not-ready"/);
+    assert.match(notReady, /Connection: keep-alive/i);
+    const during = await connection.ask(ARTIST_123);
+    assert.match(during, /^HTTP\/1.1 200 OK/);
+    assert.match(during, /Connection: keep-alive/i);
+    // new connections are still accepted: a load balancer may not have seen /ready fail yet
+    const fresh = await rawRequest(
+      running.url,
+      ARTIST_123.replace('Host: x', 'Host: x\r\nConnection: close'),
+    );
+    assert.match(fresh, /^HTTP\/1.1 200 OK/);
+    assert.ok(lines.some((l) => l.includes('"delay_ms":1000') && l.includes('not ready')));
+    // then the listener closes, and the connection ends after its next answer
+    while (!(await refused(running.url))) await new Promise((r) => setTimeout(r, 50));
+    assert.not.ok(connection.isClosed(), 'the idle connection was cut');
+    const after = await connection.ask(ARTIST_123);
+    assert.match(after, /^HTTP\/1.1 200 OK/);
+    assert.match(after, /Connection: close/i);
+    await connection.closed;
+    await closed;
+  },
+);
 
 Server.run();
