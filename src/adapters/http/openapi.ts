@@ -221,7 +221,10 @@ export const OPENAPI_DOCUMENT = {
         'A fault of the server: the detail is logged with the X-Request-Id of this answer, never sent.',
         'X-Request-Id',
       ),
-      NotReady: problem('The dataset is still loading: Retry-After says when to try again.', 'Retry-After'),
+      NotReady: problem(
+        'The dataset is still loading, or (on /ready) the server is shutting down: Retry-After says when to try again.',
+        'Retry-After',
+      ),
     },
     headers: {
       Allow: {
