@@ -1,4 +1,5 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
+-- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with daily as (
     select
         *,
@@ -7,6 +8,7 @@ with daily as (
 ),
 
 listening as (
+    -- fanSignals (src/domain/fan-signals.ts): each day capped before the sum
     select
         artist_id,
         user_id,
@@ -59,6 +61,7 @@ signals as (
         candidates.is_following as follows
     from candidates
     left join user_volume on user_volume.user_id = candidates.user_id
+    -- isFan (src/domain/fan-signals.ts)
     where candidates.count_streams >= $min_streams or (candidates.is_following and $follows_make_fans)
 ),
 

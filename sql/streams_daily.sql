@@ -1,6 +1,8 @@
 -- one row per (artist_id, user_id, day): qualifying streams of consenting users inside the window
+-- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with streams as (
     select * from streams_deduplicated
+    -- isInWindow (src/domain/qualifying-play.ts): nothing after as_of, nothing before the window
     where
         streamed_at < $as_of::date + 1
         and ($window_start::date is null or streamed_at >= $window_start::date)
@@ -15,6 +17,7 @@ qualifying as (
     select * from streams
     where
         user_id in (select user_id from eligible)
+        -- isQualifyingPlay (src/domain/qualifying-play.ts)
         and (not $has_ms_played or ms_played >= $min_ms_played)
 ),
 

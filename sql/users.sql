@@ -1,4 +1,5 @@
 -- one row per user_id: the users export cleaned by the data report's policies, with age and adulthood at as_of
+-- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with source as (
     select * from users_source
     where user_id is not null
@@ -8,6 +9,7 @@ merged as (
     -- rows sharing a user_id must agree: a field they disagree on becomes unknown, and consent becomes no
     select
         user_id,
+        -- isEligibleAcross (src/domain/policy.ts): every row must consent
         bool_and(coalesce(consent, false)) as is_consenting,
         case
             when count(birth_date) = count(*) and min(birth_date) = max(birth_date) then min(birth_date)
@@ -23,6 +25,7 @@ checked as (
     select
         user_id,
         is_consenting,
+        -- isPlausibleBirthDate (src/domain/age.ts): not after as_of, less than 130 years before it
         case
             when birth_date <= $as_of::date and birth_date > $as_of::date - interval 130 years then birth_date
         end as birth_date,
@@ -33,6 +36,7 @@ checked as (
 aged as (
     select
         *,
+        -- ageAt (src/domain/age.ts): a 29 February birthday counts on 1 March in common years
         year($as_of::date) - year(birth_date) - case
             when month($as_of::date) * 100 + day($as_of::date) < month(birth_date) * 100 + day(birth_date) then 1
             else 0
@@ -47,6 +51,7 @@ final as (
         aged.birth_date,
         aged.country,
         aged.age::integer as age,
+        -- isAdult and ageOfMajority (src/domain/policy.ts, majority.ts)
         coalesce(
             aged.age >= coalesce(
                 majority.age,

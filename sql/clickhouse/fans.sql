@@ -1,5 +1,6 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
 -- (twin of sql/fans.sql, step for step)
+-- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with daily as (
     select
         *,
@@ -12,6 +13,7 @@ listening as (
         artist_id,
         user_id,
         sum(count_streams) as count_streams,
+        -- fanSignals (src/domain/fan-signals.ts): each day capped before the sum
         sum(least(count_streams, {daily_cap_streams:Int64})) as capped_streams,
         sum(least(total_ms_played, {daily_cap_ms:Int64})) as capped_ms,
         sum(volume) as artist_volume,

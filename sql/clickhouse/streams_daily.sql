@@ -1,5 +1,6 @@
 -- one row per (artist_id, user_id, day) with a qualifying stream inside the window (twin of sql/streams_daily.sql;
 -- artist_listening counted the plays as they were inserted; consent is checked once, where fans.sql joins users)
+-- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with daily as (
     select
         artist_id,
@@ -11,6 +12,7 @@ with daily as (
     from artist_listening
     where
         ({artist_id:Nullable(Int64)} is null or artist_id = {artist_id:Nullable(Int64)})
+        -- isInWindow (src/domain/qualifying-play.ts): nothing after as_of, nothing before the window
         and day <= {as_of:Date32}
         and ({window_start:Nullable(Date32)} is null or day >= {window_start:Nullable(Date32)})
     group by artist_id, user_id, day

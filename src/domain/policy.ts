@@ -5,6 +5,14 @@ export function isEligible(consent: boolean | null): boolean {
   return consent === true;
 }
 
+/**
+ * A user exported on several rows is eligible only if every row says they consented: a disagreement can
+ * only hide a user, never show one.
+ */
+export function isEligibleAcross(consents: readonly (boolean | null)[]): boolean {
+  return consents.length > 0 && consents.every(isEligible);
+}
+
 /** Adult: known age at or above the age of majority of the user's country. Unknown age is never adult. */
 export function isAdult(
   age: number | null,

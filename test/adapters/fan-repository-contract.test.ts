@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import * as edge from '../../fixtures/edge-cases/expected.js';
 import * as kAnonymity from '../../fixtures/k-anonymity/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
+import * as rules from '../../fixtures/rules/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import * as zeroMs from '../../fixtures/zero-ms/expected.js';
 import { readMappingFile } from '../../src/adapters/duckdb/mapping.js';
@@ -98,6 +99,32 @@ const DATASETS: Dataset[] = [
           assert.equal(await fb.summary(summary.artist_id), summary, `${label}, k ${k}`);
         }
       }
+    },
+  },
+  {
+    // each rule at its boundary: 29 February, the daily caps, after as_of, exactly 30 s, 130 years
+    dir: 'rules/csv',
+    options: { asOf: rules.AS_OF },
+    async expect(repository, settings, label) {
+      const fb = createFanbase(repository, settings, {});
+      for (const expected of rules.SUMMARIES) {
+        assert.equal(await fb.summary(expected.artist_id), expected, `${label} artist ${expected.artist_id}`);
+      }
+      const top = (await fb.topFans(1, 10)).map((f) => ({ ...f, score: round(f.score) }));
+      assert.equal(top, rules.TOP_FANS_1, label);
+      const capped = (await repository.fans(1)).find((f) => f.user_id === 2);
+      const { listening_ms, streams, active_days, days_since_last_stream, share, follows } = capped ?? {};
+      assert.equal(
+        { listening_ms, streams, active_days, days_since_last_stream, share, follows },
+        rules.USER_2_SIGNALS,
+        label,
+      );
+      const minor = (await repository.fans(1)).find((f) => f.user_id === 1);
+      assert.equal(
+        [minor?.age, minor?.is_adult],
+        [17, false],
+        `${label}: born 29 February, 17 until 1 March`,
+      );
     },
   },
   // the demo has no hand-worked answers: it is held to the reference, artist by artist

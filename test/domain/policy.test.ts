@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { isAdult, isEligible, mayShowInTopFans } from '../../src/domain/policy.js';
+import { isAdult, isEligible, isEligibleAcross, mayShowInTopFans } from '../../src/domain/policy.js';
 
 const Policy = suite('policy');
 
@@ -8,6 +8,14 @@ Policy('only an explicit true consent is eligible', () => {
   assert.is(isEligible(true), true);
   assert.is(isEligible(false), false);
   assert.is(isEligible(null), false);
+});
+
+Policy('a user on several rows is eligible only when every row consents', () => {
+  assert.ok(isEligibleAcross([true]));
+  assert.ok(isEligibleAcross([true, true]));
+  assert.not.ok(isEligibleAcross([true, false]));
+  assert.not.ok(isEligibleAcross([true, null]));
+  assert.not.ok(isEligibleAcross([]));
 });
 
 Policy('adult means a known age at or above the country majority', () => {

@@ -7,6 +7,7 @@ select
     user_id,
     toDate32(streamed_at) as day,
     toInt64(count()) as plays,
+    -- isQualifyingPlay (src/domain/qualifying-play.ts), with the schema's min_ms_played
     toInt64(countIf(ms_played >= (select min(min_ms_played) from fanbase_settings))) as qualifying_plays,
     toInt64(coalesce(sumIf(ms_played, ms_played >= (select min(min_ms_played) from fanbase_settings)), 0)) as qualifying_ms
 from streams_source_local
