@@ -14,7 +14,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { generateDataset } from '../src/adapters/duckdb/generate-dataset.js';
+import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
 import { type ClickHouseResult, type Results, renderResults, type ScaleResult } from './report.js';

@@ -7,7 +7,6 @@ export {
 } from './adapters/clickhouse/client-transport.js';
 export { createSchema, loadExports } from './adapters/clickhouse/load-exports.js';
 export type { ClickHouseTransport, QueryParams } from './adapters/clickhouse/transport.js';
-export * from './adapters/duckdb/mapping.js';
 export * from './domain/age.js';
 export * from './domain/calendar-date.js';
 export * from './domain/countries.js';
@@ -31,4 +30,5 @@ export * from './domain/summary-index.js';
 export * from './domain/top-countries.js';
 export * from './domain/top-fans-index.js';
 export * from './engine-config.js';
+export * from './load/mapping.js';
 export * from './open-fanbase.js';

@@ -6,15 +6,15 @@ import { ClickHouseFanRepository } from './adapters/clickhouse/clickhouse-fan-re
 import { serverTransport } from './adapters/clickhouse/client-transport.js';
 import { loadExports, schemaSettings } from './adapters/clickhouse/load-exports.js';
 import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
-import { checkDataFolder } from './adapters/duckdb/data-folder.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
-import { checkMapping, type Mapping, readMappingFile } from './adapters/duckdb/mapping.js';
 import type { DataReport } from './domain/data-report.js';
 import { FanbaseError } from './domain/errors.js';
 import { createFanbase, type Fanbase, type Presentation } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
 import type { ClickHouseConnection, EngineName } from './engine-config.js';
+import { checkDataFolder } from './load/data-folder.js';
+import { checkMapping, type Mapping, readMappingFile } from './load/mapping.js';
 
 /** The bundled demo dataset, the default data. */
 export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', import.meta.url));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sqlString } from '../src/adapters/duckdb/sql-text.js';
+import { sqlString } from '../src/duckdb/sql-text.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { run } from './support/cli.js';
 import { freshConnection } from './support/duckdb.js';

@@ -1,3 +1,3 @@
--- one row for one artist_id, none when the artist has no fan (twin of sql/artist_profile.sql)
+-- one row for one artist_id, none when the artist has no fan (twin of sql/duckdb/artist_profile.sql)
 select * from artist_profiles
 where artist_id = {artist_id:Int64}

@@ -1,4 +1,4 @@
--- one row: how much the tables hold (twin of sql/dataset_totals.sql without its fan counts: every command opening
+-- one row: how much the tables hold (twin of sql/load/dataset_totals.sql without its fan counts: every command opening
 -- tables filled without fanbase prepare reads this, and counting fans takes a pass over every artist)
 select
     toInt64(count()) as users,

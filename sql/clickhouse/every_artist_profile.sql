@@ -1,3 +1,3 @@
--- one row per artist_id with at least one fan, every artist at once (twin of sql/every_artist_profile.sql)
+-- one row per artist_id with at least one fan, every artist at once (twin of sql/duckdb/every_artist_profile.sql)
 select * from artist_profiles
 order by artist_id

@@ -1,5 +1,5 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
--- (twin of sql/fans.sql, step for step)
+-- (twin of sql/load/fans.sql, step for step)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with daily as (
     select

@@ -1,4 +1,4 @@
--- one row per (artist_id, user_id, day) with a qualifying stream inside the window (twin of sql/streams_daily.sql;
+-- one row per (artist_id, user_id, day) with a qualifying stream inside the window (twin of sql/load/streams_daily.sql;
 -- artist_listening counted the plays as they were inserted; consent is checked once, where fans.sql joins users)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with daily as (

@@ -1,4 +1,4 @@
--- up to limit rows, one per adult fan of one artist, best score first, ties by user_id (twin of sql/top_fans.sql)
+-- up to limit rows, one per adult fan of one artist, best score first, ties by user_id (twin of sql/duckdb/top_fans.sql)
 select * from fans
 where artist_id = {artist_id:Int64} and adult_rank <= {limit:Int64}
 order by adult_rank

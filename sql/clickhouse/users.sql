@@ -1,5 +1,5 @@
 -- one row per user_id: users_source cleaned by the data report's policies, with age and adulthood at as_of
--- (twin of sql/users.sql; with an artist_id, only the users who streamed or follow that artist)
+-- (twin of sql/generate/users.sql; with an artist_id, only the users who streamed or follow that artist)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
 with source as (
     -- countries as the exports' check makes them (trimmed, upper case), for rows the platform inserted itself

@@ -14,12 +14,12 @@ import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as rules from '../../fixtures/rules/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import * as zeroMs from '../../fixtures/zero-ms/expected.js';
-import { readMappingFile } from '../../src/adapters/duckdb/mapping.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
 import type { ArtistProfile, FanRecord } from '../../src/domain/records.js';
 import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
 import type { RankedFan } from '../../src/domain/top-fans-index.js';
+import { readMappingFile } from '../../src/load/mapping.js';
 import { FIXTURES } from '../support/duckdb.js';
 import { DUCKDB, ENGINES, type Engine } from '../support/engines.js';
 

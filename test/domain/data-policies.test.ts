@@ -6,7 +6,7 @@ import { DATA_POLICIES, policyFor } from '../../src/domain/data-policies.js';
 const Policies = suite('data policies');
 
 Policies('every reason a report query can give has a documented policy, and no policy is orphaned', () => {
-  const sqlDir = new URL('../../sql/', import.meta.url);
+  const sqlDir = new URL('../../sql/load/', import.meta.url);
   const reasons = new Set<string>();
   for (const file of readdirSync(sqlDir).filter((f) => f.endsWith('_issues.sql'))) {
     const table = file.replace('_issues.sql', '');

@@ -8,9 +8,9 @@ import { ClickHouseFanRepository } from '../../src/adapters/clickhouse/clickhous
 import { clientTransport } from '../../src/adapters/clickhouse/client-transport.js';
 import { loadExports } from '../../src/adapters/clickhouse/load-exports.js';
 import { DuckDbFanRepository } from '../../src/adapters/duckdb/duckdb-fan-repository.js';
-import type { Mapping } from '../../src/adapters/duckdb/mapping.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import type { Settings } from '../../src/domain/settings.js';
+import type { Mapping } from '../../src/load/mapping.js';
 
 /** One way of answering: an adapter, and for ClickHouse the transport its SQL goes through. */
 export interface Engine {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { cac } from 'cac';
 import { durationText } from '../../domain/duration.js';
+import { generateDataset } from '../../generate/generate-dataset.js';
 import { openFanbase, prepareFanbase } from '../../open-fanbase.js';
 import { VERSION } from '../../version.js';
-import { generateDataset } from '../duckdb/generate-dataset.js';
 import { readMaxLifetime } from '../http/auth-config.js';
 import { readHttpConfig } from '../http/config.js';
 import { serve } from '../http/serve.js';

@@ -5,10 +5,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
+import { sqlFile } from '../../duckdb/sql-files.js';
+import { loadDataset } from '../../load/load-dataset.js';
+import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
-import { loadDataset } from '../duckdb/load-dataset.js';
-import type { Mapping } from '../duckdb/mapping.js';
-import { sqlFile } from '../duckdb/sql-files.js';
 import { clickHouseSqlFile, schemaStatements } from './clickhouse-sql.js';
 import type { ClickHouseTransport } from './transport.js';
 
@@ -89,7 +89,7 @@ export async function loadExports(
         report = await loadDataset(conn, dataDir, mapping, settings, async (c) => {
           for (const { export: name } of LOADED) {
             const file = join(folder, `${name}.parquet`).replaceAll("'", "''");
-            await c.run(`copy (${sqlFile(`${name}_for_clickhouse`)}) to '${file}' (format parquet)`);
+            await c.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`);
           }
         });
       } finally {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBType } from '@duckdb/node-api';
 import { FanbaseError } from '../../domain/errors.js';
-import { type PlainValue, plainRows } from './plain-values.js';
-import { parameterNames, sqlFile } from './sql-files.js';
+import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
+import { parameterNames, sqlFile } from '../../duckdb/sql-files.js';
 
 /** A value bound to a named parameter. */
 export type Param = string | number | boolean | null;
@@ -25,7 +25,7 @@ export class PooledConnection {
     params: Record<string, Param>,
     types: Record<string, DuckDBType> = {},
   ): Promise<Record<string, PlainValue>[]> {
-    const sql = sqlFile(name);
+    const sql = sqlFile(`duckdb/${name}`);
     let statement = this.statements.get(name);
     if (!statement) {
       statement = await this.connection.prepare(sql);

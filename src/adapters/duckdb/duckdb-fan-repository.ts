@@ -8,12 +8,12 @@ import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
+import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
+import { sqlFile } from '../../duckdb/sql-files.js';
+import { loadDataset } from '../../load/load-dataset.js';
+import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
-import { loadDataset } from './load-dataset.js';
-import type { Mapping } from './mapping.js';
-import { type PlainValue, plainRows } from './plain-values.js';
-import { sqlFile } from './sql-files.js';
 
 /** Engine settings of the embedded DuckDB. */
 export interface DuckDbOptions {
@@ -71,7 +71,7 @@ export class DuckDbFanRepository implements FanRepository {
       const conn = await instance.connect();
       try {
         const report = await loadDataset(conn, dataDir, mapping, settings);
-        await conn.run(`create table snapshot_meta as ${sqlFile('snapshot_meta')}`, {
+        await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
           format_version: SNAPSHOT_FORMAT,
           fanbase_version: VERSION,
           settings: JSON.stringify(settings),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
-import { sqlString } from '../../../src/adapters/duckdb/sql-text.js';
+import { sqlString } from '../../../src/duckdb/sql-text.js';
 import { freshConnection } from '../../support/duckdb.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 

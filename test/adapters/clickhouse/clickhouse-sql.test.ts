@@ -21,10 +21,11 @@ const QUESTIONS = [
 ];
 /** ClickHouse files with no DuckDB twin, each for a reason. */
 const NO_TWIN: Record<string, string> = {
-  user_volume: 'a step inside sql/fans.sql, its own relation here because user_listening answers it by user',
-  record_load: 'DuckDB keeps the report in the snapshot (snapshot_meta.sql)',
+  user_volume:
+    'a step inside sql/load/fans.sql, its own relation here because user_listening answers it by user',
+  record_load: 'DuckDB keeps the report in the snapshot (sql/duckdb/snapshot_meta.sql)',
   latest_load: 'idem',
-  schema_settings: 'a snapshot keeps its settings in snapshot_meta.sql',
+  schema_settings: 'a snapshot keeps its settings in sql/duckdb/snapshot_meta.sql',
   record_schema_settings: 'idem',
 };
 
@@ -36,8 +37,8 @@ Sql('every statement is named like its DuckDB twin, or says why it has none', ()
   for (const file of files) {
     const name = file.replace(/\.sql$/, '');
     assert.ok(
-      existsSync(`${SQL}${file}`) || name in NO_TWIN,
-      `sql/clickhouse/${file} has no twin sql/${file}`,
+      existsSync(`${SQL}load/${file}`) || existsSync(`${SQL}duckdb/${file}`) || name in NO_TWIN,
+      `sql/clickhouse/${file} has no twin sql/load/${file} or sql/duckdb/${file}`,
     );
     assert.match(clickHouseSqlFile(name), /^--/, `${file} starts with what it returns`);
   }

@@ -1,5 +1,5 @@
 -- up to :nb_fans rows, the adult fans of artist :artist_id as of :as_of with the best scores, computed from the raw
--- tables by fanbase's score with its defaults (sql/fans.sql, src/domain/score.ts): user_id, country, score
+-- tables by fanbase's score with its defaults (sql/load/fans.sql, src/domain/score.ts): user_id, country, score
 with artist_streams as (
     -- the artist's qualifying streams, one per instant (a row exported twice counts once, its longest play)
     select user_id, streamed_at, max(ms_played) as ms_played

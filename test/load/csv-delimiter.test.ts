@@ -1,11 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DEFAULT_DELIMITER,
-  delimiterOf,
-  guessDelimiter,
-  separatedBy,
-} from '../../../src/adapters/duckdb/csv-delimiter.js';
+import { DEFAULT_DELIMITER, delimiterOf, guessDelimiter, separatedBy } from '../../src/load/csv-delimiter.js';
 
 const Delimiter = suite('CSV delimiter');
 

@@ -1,4 +1,4 @@
-import { type ErrorLocation, FanbaseError } from '../../domain/errors.js';
+import { type ErrorLocation, FanbaseError } from '../domain/errors.js';
 import { literalPath } from './literal-path.js';
 
 /**

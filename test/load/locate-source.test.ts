@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
-import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
-import { FIXTURES } from '../../support/duckdb.js';
-import { expectFanbaseError } from '../../support/expect-error.js';
+import { DATA_CONTRACT } from '../../src/domain/data-contract.js';
+import { locateSource } from '../../src/load/locate-source.js';
+import { FIXTURES } from '../support/duckdb.js';
+import { expectFanbaseError } from '../support/expect-error.js';
 
 const [users, streams, follows] = DATA_CONTRACT as [
   (typeof DATA_CONTRACT)[number],

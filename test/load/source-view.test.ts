@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
-import type { TableMapping } from '../../../src/adapters/duckdb/mapping.js';
-import { plainRows } from '../../../src/adapters/duckdb/plain-values.js';
-import { createSourceView } from '../../../src/adapters/duckdb/source-view.js';
-import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
-import type { TableName } from '../../../src/domain/data-report.js';
-import { FIXTURES, freshConnection } from '../../support/duckdb.js';
-import { expectFanbaseError } from '../../support/expect-error.js';
+import { DATA_CONTRACT } from '../../src/domain/data-contract.js';
+import type { TableName } from '../../src/domain/data-report.js';
+import { plainRows } from '../../src/duckdb/plain-values.js';
+import { locateSource } from '../../src/load/locate-source.js';
+import type { TableMapping } from '../../src/load/mapping.js';
+import { createSourceView } from '../../src/load/source-view.js';
+import { FIXTURES, freshConnection } from '../support/duckdb.js';
+import { expectFanbaseError } from '../support/expect-error.js';
 
 const table = (name: TableName) =>
   DATA_CONTRACT.find((t) => t.name === name) as (typeof DATA_CONTRACT)[number];

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { plainRows, plainValue } from '../../../src/adapters/duckdb/plain-values.js';
+import { plainRows, plainValue } from '../../src/duckdb/plain-values.js';
 
 const Plain = suite('plainValue');
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../domain/settings.js';
+import type { Settings } from './settings.js';
 
 /** A parameter's value, as both engines bind it. */
 export type SettingValue = string | number | boolean | null;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { generateDataset } from '../../../src/adapters/duckdb/generate-dataset.js';
-import { plainRows } from '../../../src/adapters/duckdb/plain-values.js';
-import { openFanbase } from '../../../src/open-fanbase.js';
-import { freshConnection } from '../../support/duckdb.js';
-import { expectFanbaseError } from '../../support/expect-error.js';
+import { plainRows } from '../../src/duckdb/plain-values.js';
+import { generateDataset } from '../../src/generate/generate-dataset.js';
+import { openFanbase } from '../../src/open-fanbase.js';
+import { freshConnection } from '../support/duckdb.js';
+import { expectFanbaseError } from '../support/expect-error.js';
 
 const SIZE = { users: 5_000, artists: 200, streams: 60_000 };
 

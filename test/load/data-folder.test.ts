@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkDataFolder, dataFolderError } from '../../../src/adapters/duckdb/data-folder.js';
-import { locateSource } from '../../../src/adapters/duckdb/locate-source.js';
-import { DATA_CONTRACT } from '../../../src/domain/data-contract.js';
-import { FIXTURES } from '../../support/duckdb.js';
-import { expectFanbaseError } from '../../support/expect-error.js';
+import { DATA_CONTRACT } from '../../src/domain/data-contract.js';
+import { checkDataFolder, dataFolderError } from '../../src/load/data-folder.js';
+import { locateSource } from '../../src/load/locate-source.js';
+import { FIXTURES } from '../support/duckdb.js';
+import { expectFanbaseError } from '../support/expect-error.js';
 
 const users = DATA_CONTRACT[0] as (typeof DATA_CONTRACT)[number];
 const errno = (code: string) => Object.assign(new Error(`${code}: failed`), { code });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { checkMapping, readMappingFile } from '../../../src/adapters/duckdb/mapping.js';
-import { FIXTURES } from '../../support/duckdb.js';
-import { expectFanbaseError } from '../../support/expect-error.js';
+import { checkMapping, readMappingFile } from '../../src/load/mapping.js';
+import { FIXTURES } from '../support/duckdb.js';
+import { expectFanbaseError } from '../support/expect-error.js';
 
 const Check = suite('checkMapping');
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { settingsParameters } from '../../src/adapters/settings-parameters.js';
 import { resolveSettings } from '../../src/domain/settings.js';
+import { settingsParameters } from '../../src/domain/settings-parameters.js';
 
 const SQL = new URL('../../sql/', import.meta.url).pathname;
 const Parameters = suite('settingsParameters');
@@ -21,19 +21,23 @@ Parameters('every setting under the name both dialects use, and nothing else', (
   assert.is(params.w_share, 0.4);
   // each name is read by some statement of each dialect (ClickHouse reads min_ms_played once, when its schema
   // records it: its tables count it on insert)
-  const read = (dir: string, pattern: (name: string) => RegExp) => {
-    const text = readdirSync(dir)
-      .filter((f) => f.endsWith('.sql'))
-      .map((f) => readFileSync(`${dir}${f}`, 'utf8'))
+  const read = (dirs: string[], pattern: (name: string) => RegExp) => {
+    const text = dirs
+      .flatMap((dir) =>
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.sql'))
+          .map((f) => readFileSync(`${dir}${f}`, 'utf8')),
+      )
       .join('\n');
     return Object.keys(params).filter((name) => !pattern(name).test(text));
   };
+  // DuckDB: the load's relations and the questions
   assert.equal(
-    read(SQL, (n) => new RegExp(`\\$${n}\\b`)),
+    read([`${SQL}load/`, `${SQL}duckdb/`], (n) => new RegExp(`\\$${n}\\b`)),
     [],
   );
   assert.equal(
-    read(`${SQL}clickhouse/`, (n) => new RegExp(`\\{${n}:`)),
+    read([`${SQL}clickhouse/`], (n) => new RegExp(`\\{${n}:`)),
     [],
   );
 });

@@ -1,15 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { ColumnKind } from '../../domain/data-contract.js';
-import type { SourceReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
+import type { ColumnKind } from '../domain/data-contract.js';
+import type { SourceReport } from '../domain/data-report.js';
+import { FanbaseError } from '../domain/errors.js';
+import { plainRows } from '../duckdb/plain-values.js';
+import { sqlIdentifier, sqlString, sqlStringList } from '../duckdb/sql-text.js';
 import { checkDelimiterFormat, delimiterOf, separatedBy, wrongDelimiterError } from './csv-delimiter.js';
-import { translateReadError } from './duckdb-errors.js';
 import { literalPath } from './literal-path.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
-import { plainRows } from './plain-values.js';
+import { translateReadError } from './read-errors.js';
 import { type ColumnConversion, convertColumn, sqlTypeOf } from './source-columns.js';
-import { sqlIdentifier, sqlString, sqlStringList } from './sql-text.js';
 
 /**
  * Makes `<table>_source`, a view with the contract's columns and types over one export, after checking

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hasGlobCharacters, literalPath } from '../../../src/adapters/duckdb/literal-path.js';
-import { sqlStringList } from '../../../src/adapters/duckdb/sql-text.js';
-import { freshConnection } from '../../support/duckdb.js';
+import { sqlStringList } from '../../src/duckdb/sql-text.js';
+import { hasGlobCharacters, literalPath } from '../../src/load/literal-path.js';
+import { freshConnection } from '../support/duckdb.js';
 
 const Literal = suite('literalPath');
 

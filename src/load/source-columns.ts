@@ -1,6 +1,6 @@
-import type { ColumnKind } from '../../domain/data-contract.js';
+import type { ColumnKind } from '../domain/data-contract.js';
+import { sqlIdentifier } from '../duckdb/sql-text.js';
 import type { EpochUnit } from './mapping.js';
-import { sqlIdentifier } from './sql-text.js';
 
 /** How to turn one source column into a contract column: the value, and when a value is unusable. */
 export interface ColumnConversion {

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as edge from '../../../fixtures/edge-cases/expected.js';
-import * as rowIssues from '../../../fixtures/row-issues/expected.js';
-import * as sparse from '../../../fixtures/sparse/expected.js';
-import { loadDataset } from '../../../src/adapters/duckdb/load-dataset.js';
-import type { Mapping } from '../../../src/adapters/duckdb/mapping.js';
-import { resolveSettings, type SettingsOptions } from '../../../src/domain/settings.js';
-import { FIXTURES, freshConnection } from '../../support/duckdb.js';
+import * as edge from '../../fixtures/edge-cases/expected.js';
+import * as rowIssues from '../../fixtures/row-issues/expected.js';
+import * as sparse from '../../fixtures/sparse/expected.js';
+import { resolveSettings, type SettingsOptions } from '../../src/domain/settings.js';
+import { loadDataset } from '../../src/load/load-dataset.js';
+import type { Mapping } from '../../src/load/mapping.js';
+import { FIXTURES, freshConnection } from '../support/duckdb.js';
 
 async function load(dir: string, options: SettingsOptions, mapping: Mapping = {}) {
   const { conn, close } = await freshConnection();

@@ -1,18 +1,18 @@
 import { type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
-import { DATA_CONTRACT } from '../../domain/data-contract.js';
-import { policyFor } from '../../domain/data-policies.js';
-import type { DataIssue, DataReport, SourceReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
-import type { Settings } from '../../domain/settings.js';
-import { settingsParameters } from '../settings-parameters.js';
-import type { Param } from './connection-pool.js';
+import type { Param } from '../adapters/duckdb/connection-pool.js';
+import { ISO_COUNTRY_CODES } from '../domain/countries.js';
+import { DATA_CONTRACT } from '../domain/data-contract.js';
+import { policyFor } from '../domain/data-policies.js';
+import type { DataIssue, DataReport, SourceReport } from '../domain/data-report.js';
+import { FanbaseError } from '../domain/errors.js';
+import type { Settings } from '../domain/settings.js';
+import { settingsParameters } from '../domain/settings-parameters.js';
+import { plainRows } from '../duckdb/plain-values.js';
+import { parameterNames, sqlFile } from '../duckdb/sql-files.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
-import { plainRows } from './plain-values.js';
 import { sqlTypeOf } from './source-columns.js';
 import { createSourceView } from './source-view.js';
-import { parameterNames, sqlFile } from './sql-files.js';
 
 /** The relations a load builds, in order; each is `sql/<name>.sql` stored as a table. */
 const BUILD_ORDER = [
@@ -73,7 +73,7 @@ export async function loadDataset(
   const params = parametersOf(settings, sources);
   for (const name of BUILD_ORDER) {
     try {
-      await run(conn, `create or replace table ${name} as ${sqlFile(name)}`, params);
+      await run(conn, `create or replace table ${name} as ${sqlFile(`load/${name}`)}`, params);
       time(`build ${name}`);
     } catch (error) {
       // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
@@ -89,7 +89,7 @@ export async function loadDataset(
   }
   const issues: DataIssue[] = [];
   for (const table of ['users', 'streams', 'follows'] as const) {
-    const problems = sqlFile(`${table}_issues`);
+    const problems = sqlFile(`load/${table}_issues`);
     const byReason = `select reason, count(*)::integer as count, arg_min(example, (sort_key, example), 3) as examples
       from (${problems}) group by reason order by reason`;
     for (const row of await read(conn, byReason, params)) {
@@ -103,7 +103,7 @@ export async function loadDataset(
       });
     }
   }
-  const totals = (await read(conn, sqlFile('dataset_totals'), params))[0] as DataReport['totals'];
+  const totals = (await read(conn, sqlFile('load/dataset_totals'), params))[0] as DataReport['totals'];
   time('data report');
   if (beforeDrop) {
     await beforeDrop(conn);

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { translateReadError } from '../../../src/adapters/duckdb/duckdb-errors.js';
-import { FanbaseError } from '../../../src/domain/errors.js';
+import { FanbaseError } from '../../src/domain/errors.js';
+import { translateReadError } from '../../src/load/read-errors.js';
 
 const where = { table: 'streams', files: ['/data/streams.parquet'] };
 const Translate = suite('translateReadError');

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sqlIdentifier, sqlString, sqlStringList } from '../../../src/adapters/duckdb/sql-text.js';
-import { freshConnection } from '../../support/duckdb.js';
+import { sqlIdentifier, sqlString, sqlStringList } from '../../src/duckdb/sql-text.js';
+import { freshConnection } from '../support/duckdb.js';
 
 const Quote = suite('sql quoting');
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { ContractTable } from '../../domain/data-contract.js';
-import { FanbaseError } from '../../domain/errors.js';
+import type { ContractTable } from '../domain/data-contract.js';
+import { FanbaseError } from '../domain/errors.js';
 import { dataFolderError } from './data-folder.js';
 import { hasGlobCharacters, literalPath } from './literal-path.js';
 import type { SourceFormat, TableMapping } from './mapping.js';

@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { daysBefore } from '../../domain/calendar-date.js';
-import { FanbaseError } from '../../domain/errors.js';
-import { parameterNames, sqlFile } from './sql-files.js';
-import { sqlString } from './sql-text.js';
+import { daysBefore } from '../domain/calendar-date.js';
+import { FanbaseError } from '../domain/errors.js';
+import { parameterNames, sqlFile } from '../duckdb/sql-files.js';
+import { sqlString } from '../duckdb/sql-text.js';
 
 /** What `fanbase generate` makes: a synthetic platform export, deterministic for a seed. */
 export interface GenerateOptions {
@@ -71,15 +71,15 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
   };
   try {
     await conn.run("set TimeZone = 'UTC'");
-    await conn.run(sqlFile('uniform_macro'));
-    await copy('generated_users', join(out, `users.${extension}`));
-    await copy('generated_follows', join(out, `follows.${extension}`));
+    await conn.run(sqlFile('generate/uniform_macro'));
+    await copy('generate/users', join(out, `users.${extension}`));
+    await copy('generate/follows', join(out, `follows.${extension}`));
     const parts = Math.max(1, Math.ceil(streams / chunk));
     for (let part = 0; part < parts; part++) {
       const first = part * chunk;
       const last = Math.min(streams, first + chunk);
       const file = join(out, 'streams', `part-${String(part).padStart(4, '0')}.${extension}`);
-      await copy('generated_streams', file, { first, last });
+      await copy('generate/streams', file, { first, last });
       options.onProgress?.(last, streams);
     }
   } finally {

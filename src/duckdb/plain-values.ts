@@ -1,4 +1,4 @@
-import { FanbaseError } from '../../domain/errors.js';
+import { FanbaseError } from '../domain/errors.js';
 
 /** A JavaScript value with no `bigint` and no `Date`: what crosses from the adapter to the rest. */
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };

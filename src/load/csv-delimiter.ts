@@ -1,5 +1,5 @@
-import type { ContractTable } from '../../domain/data-contract.js';
-import { FanbaseError } from '../../domain/errors.js';
+import type { ContractTable } from '../domain/data-contract.js';
+import { FanbaseError } from '../domain/errors.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
 

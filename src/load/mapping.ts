@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { DATA_CONTRACT } from '../../domain/data-contract.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { DATA_CONTRACT } from '../domain/data-contract.js';
+import { FanbaseError } from '../domain/errors.js';
 import { formatOf } from './source-format.js';
 
 /** File formats fanbase reads. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SQL_DIR = fileURLToPath(new URL('../../../sql/', import.meta.url));
+const SQL_DIR = fileURLToPath(new URL('../../sql/', import.meta.url));
 const cache = new Map<string, string>();
 
 /** The text of `sql/<name>.sql`, one statement, read once. */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FanbaseError } from '../../domain/errors.js';
+import { FanbaseError } from '../domain/errors.js';
 import { formatOf } from './source-format.js';
 
 /**

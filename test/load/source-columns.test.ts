@@ -1,10 +1,10 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { EpochUnit } from '../../../src/adapters/duckdb/mapping.js';
-import { plainRows } from '../../../src/adapters/duckdb/plain-values.js';
-import { type ColumnConversion, convertColumn } from '../../../src/adapters/duckdb/source-columns.js';
-import type { ColumnKind } from '../../../src/domain/data-contract.js';
-import { freshConnection } from '../../support/duckdb.js';
+import type { ColumnKind } from '../../src/domain/data-contract.js';
+import { plainRows } from '../../src/duckdb/plain-values.js';
+import type { EpochUnit } from '../../src/load/mapping.js';
+import { type ColumnConversion, convertColumn } from '../../src/load/source-columns.js';
+import { freshConnection } from '../support/duckdb.js';
 
 /** Converts the values of a one-column table built from `select`, returning [value, bad] per row. */
 async function convert(select: string, kind: ColumnKind, epoch?: EpochUnit) {
@@ -122,7 +122,7 @@ Convert.run();
 const SqlType = suite('sqlTypeOf');
 
 SqlType('gives each kind the type its converted column has', async () => {
-  const { sqlTypeOf } = await import('../../../src/adapters/duckdb/source-columns.js');
+  const { sqlTypeOf } = await import('../../src/load/source-columns.js');
   assert.equal((['id', 'count', 'date', 'timestamp', 'country', 'boolean'] as const).map(sqlTypeOf), [
     'bigint',
     'bigint',

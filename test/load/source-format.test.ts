@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { formatOf } from '../../../src/adapters/duckdb/source-format.js';
+import { formatOf } from '../../src/load/source-format.js';
 
 const Format = suite('formatOf');
 
