@@ -23,20 +23,17 @@ const BUILD_ORDER = [
   'fans',
   'artist_profiles',
 ] as const;
-/** What the repository answers from; everything else is dropped after the load. */
-const KEPT = new Set(['fans', 'artist_profiles']);
-
 /**
- * Reads and checks the exports in `dataDir`, builds the per-fan and per-artist aggregates once, and returns
- * the data report. Every later question is answered from those aggregates.
+ * Reads and checks the exports in `dataDir`, builds the relations of `sql/load` once (the cleaned users,
+ * follows and streams, the per-fan and per-artist aggregates) and returns the data report. The connection
+ * then holds them all: the DuckDB engine keeps the aggregates and answers from them; the ClickHouse engine
+ * stages the checked rows (`sql/load/staged_*`) for its own tables. Each drops the rest (`dropAllBut`).
  */
 export async function loadDataset(
   conn: DuckDBConnection,
   dataDir: string,
   mapping: Mapping,
   settings: Settings,
-  /** Runs once the report is made, while the checked `<table>_source` views still exist (ClickHouse's load). */
-  beforeDrop?: (conn: DuckDBConnection) => Promise<void>,
 ): Promise<DataReport> {
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
@@ -105,11 +102,6 @@ export async function loadDataset(
   }
   const totals = (await read(conn, sqlFile('load/dataset_totals'), params))[0] as DataReport['totals'];
   time('data report');
-  if (beforeDrop) {
-    await beforeDrop(conn);
-    time('export');
-  }
-  await dropIntermediates(conn);
   return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources), timings };
 }
 
@@ -153,7 +145,11 @@ function pick(sql: string, params: Record<string, Param>): Record<string, Param>
   return out;
 }
 
-async function dropIntermediates(conn: DuckDBConnection): Promise<void> {
+/**
+ * Drops every view and table of the load but those listed (what an engine answers from), to free memory:
+ * the sources, the reference tables and the intermediate relations.
+ */
+export async function dropAllBut(conn: DuckDBConnection, kept: ReadonlySet<string>): Promise<void> {
   const objects = plainRows(
     (
       await conn.runAndReadAll(
@@ -165,7 +161,7 @@ async function dropIntermediates(conn: DuckDBConnection): Promise<void> {
     if (table_type === 'VIEW') await conn.run(`drop view if exists ${table_name}`);
   }
   for (const { table_name, table_type } of objects) {
-    if (table_type !== 'VIEW' && !KEPT.has(String(table_name)))
+    if (table_type !== 'VIEW' && !kept.has(String(table_name)))
       await conn.run(`drop table if exists ${table_name}`);
   }
 }

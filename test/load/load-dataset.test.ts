@@ -7,14 +7,15 @@ import * as edge from '../../fixtures/edge-cases/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import { resolveSettings, type SettingsOptions } from '../../src/domain/settings.js';
-import { loadDataset } from '../../src/load/load-dataset.js';
+import { dropAllBut, loadDataset } from '../../src/load/load-dataset.js';
 import type { Mapping } from '../../src/load/mapping.js';
 import { FIXTURES, freshConnection } from '../support/duckdb.js';
 
-async function load(dir: string, options: SettingsOptions, mapping: Mapping = {}) {
+async function load(dir: string, options: SettingsOptions, mapping: Mapping = {}, kept?: Set<string>) {
   const { conn, close } = await freshConnection();
   try {
     const report = await loadDataset(conn, join(FIXTURES, dir), mapping, resolveSettings(options));
+    if (kept) await dropAllBut(conn, kept);
     const tables = (
       await conn.runAndReadAll('select table_name from information_schema.tables order by 1')
     ).getRowObjectsJS();
@@ -75,10 +76,29 @@ Load('missing optional columns and tables become warnings saying what changes', 
   assert.is(noFollows.totals.fans, 15);
 });
 
-Load('keeps only the aggregates the answers need', async () => {
-  const { tables } = await load('edge-cases/parquet', { asOf: edge.AS_OF });
-  assert.equal(tables, ['artist_profiles', 'fans']);
-});
+Load(
+  'builds every relation of sql/load; dropAllBut keeps only the tables an engine answers from',
+  async () => {
+    const all = await load('edge-cases/parquet', { asOf: edge.AS_OF });
+    for (const relation of [
+      'users',
+      'follows',
+      'streams_deduplicated',
+      'streams_daily',
+      'fans',
+      'artist_profiles',
+    ]) {
+      assert.ok(all.tables.includes(relation), relation);
+    }
+    const kept = await load(
+      'edge-cases/parquet',
+      { asOf: edge.AS_OF },
+      {},
+      new Set(['fans', 'artist_profiles']),
+    );
+    assert.equal(kept.tables, ['artist_profiles', 'fans']);
+  },
+);
 
 Load('a window keeps only the streams inside it', async () => {
   // last 7 days up to 06-15: from 06-09. Artist 123 keeps 1 (06-15), 2 (06-10), 3, 4, 6, 12 (06-13/14)

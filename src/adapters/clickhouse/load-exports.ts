@@ -86,12 +86,13 @@ export async function loadExports(
     try {
       const conn = await instance.connect();
       try {
-        report = await loadDataset(conn, dataDir, mapping, settings, async (c) => {
-          for (const { export: name } of LOADED) {
-            const file = join(folder, `${name}.parquet`).replaceAll("'", "''");
-            await c.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`);
-          }
-        });
+        report = await loadDataset(conn, dataDir, mapping, settings);
+        const started = performance.now();
+        for (const { export: name } of LOADED) {
+          const file = join(folder, `${name}.parquet`).replaceAll("'", "''");
+          await conn.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`);
+        }
+        report.timings.export = Math.round(performance.now() - started) / 1000;
       } finally {
         conn.closeSync();
       }

@@ -10,7 +10,7 @@ import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
-import { loadDataset } from '../../load/load-dataset.js';
+import { dropAllBut, loadDataset } from '../../load/load-dataset.js';
 import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -71,6 +71,7 @@ export class DuckDbFanRepository implements FanRepository {
       const conn = await instance.connect();
       try {
         const report = await loadDataset(conn, dataDir, mapping, settings);
+        await dropAllBut(conn, ANSWER_TABLES);
         await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
           format_version: SNAPSHOT_FORMAT,
           fanbase_version: VERSION,
@@ -161,6 +162,7 @@ export class DuckDbFanRepository implements FanRepository {
       let report: DataReport;
       try {
         report = await loadDataset(loader, dataDir, mapping, settings);
+        await dropAllBut(loader, ANSWER_TABLES);
       } finally {
         loader.closeSync();
       }
@@ -215,6 +217,8 @@ export class DuckDbFanRepository implements FanRepository {
   }
 }
 
+/** The tables the repository answers from; the rest of the load is dropped to free memory. */
+const ANSWER_TABLES = new Set(['fans', 'artist_profiles']);
 const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as sparse from '../../../fixtures/sparse/expected.js';
@@ -157,6 +159,27 @@ Repository('after close, calls fail with CLOSED', async () => {
   await first;
   assert.is((await inFlight)[0]?.user_id, 1, 'a call in flight finishes before the engine closes');
   await expectFanbaseError(() => repository.topFans(123, 1), 'CLOSED', /closed/);
+});
+
+Repository('a snapshot keeps only the tables the answers read, and its metadata', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'fanbase-kept-')), 'edge.duckdb');
+  await DuckDbFanRepository.prepare(
+    join(FIXTURES, 'edge-cases/csv'),
+    {},
+    resolveSettings({ asOf: '2026-06-15' }),
+    out,
+  );
+  const instance = await DuckDBInstance.create(out, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  const tables = (
+    await conn.runAndReadAll('select table_name from information_schema.tables order by 1')
+  ).getRowObjectsJS();
+  conn.closeSync();
+  instance.closeSync();
+  assert.equal(
+    tables.map((t) => t.table_name),
+    ['artist_profiles', 'fans', 'snapshot_meta'],
+  );
 });
 
 Repository.run();
