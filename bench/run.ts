@@ -311,7 +311,7 @@ for (const millions of scales) {
   }
 
   log(`${millions}M: topfans end to end`);
-  const cli = join(ROOT, 'dist/adapters/cli/topfans.js');
+  const cli = join(ROOT, 'dist/bin/topfans.js');
   const e2e: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
@@ -331,7 +331,7 @@ for (const millions of scales) {
   log(`${millions}M: HTTP, ${connections} connections, ${duration} s each`);
   const bodies = weightedArtists(artists, 10_000, 7).map((a) => JSON.stringify({ artist_id: a }));
   const api = await startProcess(
-    [join(ROOT, 'dist/adapters/http/main.js')],
+    [join(ROOT, 'dist/bin/api.js')],
     { PORT: '18181', FANBASE_DATA: snapshot, HOST: '127.0.0.1' },
     'http://127.0.0.1:18181/ready',
     join(values.work as string, 'api.log'),

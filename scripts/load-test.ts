@@ -48,7 +48,7 @@ const snapshot = join(work, 'demo.duckdb');
 const asOfs = ['2026-07-01', '2026-07-02'];
 if (reloadEvery > 0) await prepareFanbase({ out: snapshot, asOf: asOfs[0] });
 const out = openSync(log, 'w');
-const api = spawn(process.execPath, [join(ROOT, 'dist/adapters/http/main.js')], {
+const api = spawn(process.execPath, [join(ROOT, 'dist/bin/api.js')], {
   env: {
     ...process.env,
     PORT: String(PORT),
@@ -184,7 +184,7 @@ try {
 async function killedPrepare(out: string, asOf: string): Promise<void> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'dist/adapters/cli/fanbase.js'), 'prepare', '--out', out, '--as-of', asOf],
+    [join(ROOT, 'dist/bin/fanbase.js'), 'prepare', '--out', out, '--as-of', asOf],
     { stdio: 'ignore' },
   );
   await new Promise((resolve) => setTimeout(resolve, 700));

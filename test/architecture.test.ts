@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -12,6 +12,36 @@ const importsOf = (file: string) =>
   [...readFileSync(join(ROOT, file), 'utf8').matchAll(/^(?:import|export)[^'"]*from ['"]([^'"]+)['"]/gm)].map(
     (m) => m[1] as string,
   );
+/** The repository files a source file imports (relative imports only), as paths from the root. */
+const localImportsOf = (file: string) =>
+  importsOf(file)
+    .filter((target) => target.startsWith('.'))
+    .map((target) => normalize(join(dirname(file), target)));
+
+/** The room a source file is in: `domain`, `load`, `duckdb`, `generate`, `adapters/<name>`, or a root. */
+const roomOf = (file: string): string => {
+  const [, top, second] = file.split('/');
+  if (top === 'adapters') return `adapters/${second}`;
+  return (top as string).endsWith('.ts') ? 'root' : (top as string);
+};
+
+/**
+ * Which rooms each room may import besides itself. The domain is pure; the shared modules (the load, the
+ * DuckDB plumbing, the generator, the engine configuration, the version) import no adapter; an adapter
+ * imports the domain and shared modules, never another adapter nor the composition roots (src/open-fanbase,
+ * src/index, src/bin), which are the only places that put adapters together.
+ */
+const SHARED = ['domain', 'load', 'duckdb', 'generate', 'src/engine-config.ts', 'src/version.ts'];
+const ALLOWED: Record<string, string[]> = {
+  domain: [],
+  duckdb: ['domain'],
+  load: ['domain', 'duckdb'],
+  generate: ['domain', 'duckdb'],
+  'adapters/duckdb': SHARED,
+  'adapters/clickhouse': SHARED,
+  'adapters/http': SHARED,
+  'adapters/cli': SHARED,
+};
 
 const Architecture = suite('architecture');
 
@@ -25,14 +55,41 @@ Architecture('the domain imports nothing but the domain: no adapter, no engine, 
   }
 });
 
-Architecture('every source file has a test file mirroring it, unless it only declares types', () => {
-  for (const file of [...sources('src/domain'), ...sources('src/adapters')]) {
-    const text = readFileSync(join(ROOT, file), 'utf8');
-    const onlyTypes = !/^export (async )?(function|const|class)/m.test(text);
-    if (onlyTypes) continue;
-    const test = file.replace(/^src\//, 'test/').replace(/\.ts$/, '.test.ts');
-    assert.ok(sources('test').includes(test), `${test} is missing`);
+Architecture('adapters lean on the domain and named shared modules, never on each other', () => {
+  const files = sources('src').filter((f) => roomOf(f) in ALLOWED);
+  assert.ok(files.some((f) => f.startsWith('src/adapters/cli/')));
+  for (const file of files) {
+    const room = roomOf(file);
+    for (const target of localImportsOf(file)) {
+      const theirs = roomOf(target);
+      const allowed =
+        theirs === room ||
+        (ALLOWED[room] as string[]).some(
+          (shared) => shared === theirs || shared === target.replace(/\.js$/, '.ts'),
+        );
+      assert.ok(allowed, `${file} (${room}) imports ${target} (${theirs})`);
+    }
   }
 });
+
+Architecture('the rule holds: an adapter importing another adapter is caught', () => {
+  const room = roomOf('src/adapters/cli/x.ts');
+  const target = normalize(join('src/adapters/cli', '../http/serve.js'));
+  assert.is(roomOf(target), 'adapters/http');
+  assert.not.ok((ALLOWED[room] as string[]).includes(roomOf(target)));
+});
+
+Architecture(
+  'every source file has a test file mirroring it, unless it only declares types or is a program',
+  () => {
+    for (const file of sources('src').filter((f) => !f.startsWith('src/bin/'))) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const onlyTypes = !/^export (async )?(function|const|class)/m.test(text);
+      if (onlyTypes) continue;
+      const test = file.replace(/^src\//, 'test/').replace(/\.ts$/, '.test.ts');
+      assert.ok(sources('test').includes(test), `${test} is missing`);
+    }
+  },
+);
 
 Architecture.run();

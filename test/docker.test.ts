@@ -23,7 +23,7 @@ Docker('the image runs as node, checks its readiness without curl, and starts pa
   assert.not.match(instructions, /\b(curl|wget)\b/);
   assert.match(dockerfile, /^FROM node:24-bookworm-slim AS build$/m);
   const cmd = /CMD \["node", "([^"]+)"\]\s*$/.exec(dockerfile)?.[1];
-  assert.is(cmd, 'dist/adapters/http/main.js');
+  assert.is(cmd, 'dist/bin/api.js');
   assert.ok(existsSync(join(ROOT, cmd as string)), `${cmd} is built`);
 });
 
@@ -31,7 +31,7 @@ Docker('compose: fanbase on 8080, topfans with the command as entrypoint, data r
   const compose = read('docker-compose.yml');
   assert.match(compose, /\n {2}fanbase:\n(.*\n)*? {4}ports:\n {6}- "8080:8080"/);
   const entrypoint = /\n {2}topfans:\n(?:.*\n)*? {4}entrypoint: \["node", "([^"]+)"\]/.exec(compose)?.[1];
-  assert.is(entrypoint, 'dist/adapters/cli/topfans.js');
+  assert.is(entrypoint, 'dist/bin/topfans.js');
   assert.ok(existsSync(join(ROOT, entrypoint as string)), `${entrypoint} is built`);
   assert.is(compose.match(/\$\{FANBASE_EXPORTS:-\.\/fixtures\/demo\}:\/data:ro/g)?.length, 2);
   assert.is(compose.match(/init: true/g)?.length, 2);

@@ -18,3 +18,16 @@ export function sqlFile(name: string): string {
 export function parameterNames(sql: string): string[] {
   return [...new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1] as string))];
 }
+
+/** A value bound to a named parameter. */
+export type Param = string | number | boolean | null;
+
+/**
+ * The values of exactly the parameters `sql` names (null for one not given): DuckDB refuses a statement
+ * bound with a parameter it does not name. The one place that picks them.
+ */
+export function boundParameters(sql: string, values: Readonly<Record<string, Param>>): Record<string, Param> {
+  const bound: Record<string, Param> = {};
+  for (const name of parameterNames(sql)) bound[name] = values[name] ?? null;
+  return bound;
+}

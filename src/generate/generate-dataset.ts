@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { daysBefore } from '../domain/calendar-date.js';
 import { FanbaseError } from '../domain/errors.js';
-import { parameterNames, sqlFile } from '../duckdb/sql-files.js';
+import { boundParameters, sqlFile } from '../duckdb/sql-files.js';
 import { sqlString } from '../duckdb/sql-text.js';
 
 /** What `fanbase generate` makes: a synthetic platform export, deterministic for a seed. */
@@ -64,9 +64,10 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
   const files: string[] = [];
   const copy = async (name: string, file: string, extra: Record<string, number> = {}) => {
     const sql = sqlFile(name);
-    const all: Record<string, string | number> = { ...params, ...extra };
-    const bound = Object.fromEntries(parameterNames(sql).map((p) => [p, all[p] as string | number]));
-    await conn.run(`copy (${sql}) to ${sqlString(file)} ${copyOptions}`, bound);
+    await conn.run(
+      `copy (${sql}) to ${sqlString(file)} ${copyOptions}`,
+      boundParameters(sql, { ...params, ...extra }),
+    );
     files.push(file);
   };
   try {

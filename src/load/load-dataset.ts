@@ -1,5 +1,4 @@
 import { type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
-import type { Param } from '../adapters/duckdb/connection-pool.js';
 import { ISO_COUNTRY_CODES } from '../domain/countries.js';
 import { DATA_CONTRACT } from '../domain/data-contract.js';
 import { policyFor } from '../domain/data-policies.js';
@@ -8,7 +7,7 @@ import { FanbaseError } from '../domain/errors.js';
 import type { Settings } from '../domain/settings.js';
 import { settingsParameters } from '../domain/settings-parameters.js';
 import { plainRows } from '../duckdb/plain-values.js';
-import { parameterNames, sqlFile } from '../duckdb/sql-files.js';
+import { boundParameters, type Param, sqlFile } from '../duckdb/sql-files.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
 import { sqlTypeOf } from './source-columns.js';
@@ -130,20 +129,15 @@ async function createReferenceTables(conn: DuckDBConnection, settings: Settings)
 }
 
 async function run(conn: DuckDBConnection, sql: string, params: Record<string, Param>): Promise<void> {
-  await conn.run(sql, pick(sql, params));
+  await conn.run(sql, boundParameters(sql, params));
 }
 
 async function read(conn: DuckDBConnection, sql: string, params: Record<string, Param>) {
   return plainRows(
-    (await conn.runAndReadAll(sql, pick(sql, params))).getRowObjectsJS() as Record<string, unknown>[],
+    (await conn.runAndReadAll(sql, boundParameters(sql, params))).getRowObjectsJS() as Record<string, unknown>[],
   );
 }
 
-function pick(sql: string, params: Record<string, Param>): Record<string, Param> {
-  const out: Record<string, Param> = {};
-  for (const name of parameterNames(sql)) out[name] = params[name] ?? null;
-  return out;
-}
 
 /**
  * Drops every view and table of the load but those listed (what an engine answers from), to free memory:

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parameterNames, sqlFile } from '../../src/duckdb/sql-files.js';
+import { boundParameters, parameterNames, sqlFile } from '../../src/duckdb/sql-files.js';
 
 const SQL_DIR = new URL('../../sql/', import.meta.url);
 const Files = suite('sql files');
@@ -13,6 +13,10 @@ Files('reads one statement per file, without its semicolon', () => {
 
 Files('lists named parameters once each', () => {
   assert.equal(parameterNames('select $a, $b_c, $a from t where x = $limit'), ['a', 'b_c', 'limit']);
+});
+
+Files('binds exactly the parameters a statement names, null for one not given', () => {
+  assert.equal(boundParameters('select $a, $b where $a > 0', { a: 1, c: 3 }), { a: 1, b: null });
 });
 
 Files('every file starts with its grain and holds a single statement', () => {

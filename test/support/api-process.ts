@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-const MAIN = new URL('../../dist/adapters/http/main.js', import.meta.url).pathname;
+const MAIN = new URL('../../dist/bin/api.js', import.meta.url).pathname;
 
 /**
  * Starts the built API (`dist/`, as `npm start` does) with `env` over this process's environment, and

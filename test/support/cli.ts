@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { FIXTURES } from './duckdb.js';
 
-const DIST = new URL('../../dist/adapters/cli/', import.meta.url).pathname;
+const DIST = new URL('../../dist/bin/', import.meta.url).pathname;
 
 /** Runs a built command as a user would, with no FANBASE_* variables unless given. */
 export function run(command: 'topfans' | 'fanbase', args: string[], env: Record<string, string> = {}) {

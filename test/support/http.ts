@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { NO_AUTH } from '../../src/adapters/http/auth-config.js';
 import type { HttpConfig } from '../../src/adapters/http/config.js';
 import { type RunningServer, startServer } from '../../src/adapters/http/server.js';
+import { openFanbase } from '../../src/open-fanbase.js';
 import { FIXTURES } from './duckdb.js';
 
 /** A logger writing JSON lines into `lines`, for assertions on what is logged. */
@@ -54,7 +55,7 @@ export async function readyServer(
   config: Partial<HttpConfig> = {},
 ): Promise<RunningServer & { lines: string[] }> {
   const { logger, lines } = memoryLogger();
-  const running = await startServer({ ...TEST_CONFIG, ...config }, logger);
+  const running = await startServer({ ...TEST_CONFIG, ...config }, logger, openFanbase);
   await running.ready;
   return { ...running, close: () => closeNow(running), lines };
 }

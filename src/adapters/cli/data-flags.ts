@@ -1,5 +1,6 @@
 import type { Command } from 'cac';
 import { parseCalendarDate } from '../../domain/calendar-date.js';
+import type { Fanbase } from '../../domain/fanbase.js';
 import { type ClickHouseConnection, type EngineName, readEngineConfig } from '../../engine-config.js';
 import { single } from './flags.js';
 
@@ -26,17 +27,23 @@ export function withDataFlags(command: Command): Command {
     );
 }
 
-/** The library options from those flags, falling back on the environment as documented. */
-export function dataOptions(
-  flags: Record<string, unknown>,
-  env: NodeJS.ProcessEnv = process.env,
-): {
+/** Which data, for which date, on which engine: what the commands ask the library to open. */
+export interface DataOptions {
   data: string | undefined;
   mapping: string | undefined;
   asOf: string | undefined;
   engine: EngineName;
   clickhouse?: ClickHouseConnection;
-} {
+}
+
+/** Opens a dataset for a command: `openFanbase` in the programs (src/bin), a stand-in in tests. */
+export type OpenData = (options: DataOptions) => Promise<Fanbase>;
+
+/** The library options from those flags, falling back on the environment as documented. */
+export function dataOptions(
+  flags: Record<string, unknown>,
+  env: NodeJS.ProcessEnv = process.env,
+): DataOptions {
   const orEnv = (value: string | undefined, name: string) => value ?? (env[name]?.trim() || undefined);
   const engine = readEngineConfig(
     {

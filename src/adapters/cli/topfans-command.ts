@@ -1,13 +1,12 @@
 import { type CAC, cac } from 'cac';
-import { openFanbase } from '../../open-fanbase.js';
 import { VERSION } from '../../version.js';
 import { writeAtomically } from './atomic-file.js';
-import { dataOptions, withDataFlags } from './data-flags.js';
+import { dataOptions, type OpenData, withDataFlags } from './data-flags.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { writeTopFans } from './top-fans-output.js';
 
-/** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. The program is `topfans.ts`. */
-export function topfansCli(): CAC {
+/** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. The program is `src/bin/topfans.ts`. */
+export function topfansCli(open: OpenData): CAC {
   const cli = cac('topfans');
   withDataFlags(cli.command('', "Print an artist's top fans: consenting adults, best score first"))
     .option('--artist-id, --artist_id <id>', 'Artist to rank the fans of (required)')
@@ -30,7 +29,7 @@ export function topfansCli(): CAC {
       if (flags.explain !== undefined && typeof flags.explain !== 'boolean')
         usage('--explain', 'takes no value');
 
-      const fanbase = await openFanbase(dataOptions(flags));
+      const fanbase = await open(dataOptions(flags));
       try {
         const fans = explain ? await fanbase.explainTopFans(artistId, n) : await fanbase.topFans(artistId, n);
         const options = { format, precision, explain };

@@ -1,10 +1,10 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBType } from '@duckdb/node-api';
 import { FanbaseError } from '../../domain/errors.js';
 import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
-import { parameterNames, sqlFile } from '../../duckdb/sql-files.js';
+import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
 
 /** A value bound to a named parameter. */
-export type Param = string | number | boolean | null;
+export type { Param } from '../../duckdb/sql-files.js';
 
 /**
  * One connection with its own prepared statements. A prepared statement must serve one call at a time
@@ -31,9 +31,7 @@ export class PooledConnection {
       statement = await this.connection.prepare(sql);
       this.statements.set(name, statement);
     }
-    const values: Record<string, Param> = {};
-    for (const key of parameterNames(sql)) values[key] = params[key] ?? null;
-    statement.bind(values, types);
+    statement.bind(boundParameters(sql, params), types);
     const reader = await statement.runAndReadAll();
     return plainRows(reader.getRowObjectsJS() as Record<string, unknown>[]);
   }

@@ -1,14 +1,14 @@
 import { pino } from 'pino';
 import { isFanbaseError } from '../../domain/errors.js';
 import type { HttpConfig } from './config.js';
-import { startServer } from './server.js';
+import { type OpenDataset, startServer } from './server.js';
 
 /**
  * Runs the API as a process: logs to stdout, exits 2 on a configuration mistake, 1 when it cannot listen or
  * load the dataset, and on SIGTERM or SIGINT shuts down gracefully and exits 0. What `npm start` and
  * `fanbase serve` run.
  */
-export async function serve(config: HttpConfig): Promise<void> {
+export async function serve(config: HttpConfig, open: OpenDataset): Promise<void> {
   const logger = pino(
     { level: config.logLevel, base: { service: 'fanbase' } },
     pino.destination({ sync: false }),
@@ -25,7 +25,7 @@ export async function serve(config: HttpConfig): Promise<void> {
 
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer(config, logger);
+    running = await startServer(config, logger, open);
   } catch (error) {
     if (isFanbaseError(error) && error.code === 'INVALID_OPTIONS') {
       // a configuration mistake found while starting (a key file the variables point at): exit 2, as for

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Fanbase } from '../../domain/fanbase.js';
-import { type OpenFanbaseOptions, openFanbase } from '../../open-fanbase.js';
+import type { EngineConfig } from '../../engine-config.js';
 import { createApp, type LoadedDataset } from './app.js';
 import { authEnabled } from './auth-config.js';
 import { createAuthenticator } from './authenticate.js';
@@ -98,14 +98,25 @@ function answerMalformedRequestsWithProblems(server: Server, logger: Logger): vo
   });
 }
 
+/** What the server asks of the library to open its dataset: where it is, for which date, on which engine. */
+export interface DatasetOptions extends EngineConfig {
+  data: string | undefined;
+  mapping: string | undefined;
+  asOf: string | undefined;
+  minFansForDemographics: number;
+}
+
+/** Opens a dataset for the server: `openFanbase` in the program, a stand-in in tests. */
+export type OpenDataset = (options: DatasetOptions) => Promise<Fanbase>;
+
 /**
- * Listens at once (so /health answers and /ready says 503 while loading), then loads the dataset and
- * computes every artist's summary in memory.
+ * Listens at once (so /health answers and /ready says 503 while loading), then loads the dataset with `open`
+ * and computes every artist's summary in memory.
  */
 export async function startServer(
   config: HttpConfig,
   logger: Logger,
-  open: (options: OpenFanbaseOptions) => Promise<Fanbase> = openFanbase,
+  open: OpenDataset,
 ): Promise<RunningServer> {
   const metrics = createMetrics();
   let dataset: LoadedDataset | null = null;

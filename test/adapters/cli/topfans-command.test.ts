@@ -3,6 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../../src/adapters/cli/run-cli.js';
 import { topfansCli } from '../../../src/adapters/cli/topfans-command.js';
+import { openFanbase } from '../../../src/open-fanbase.js';
 
 /**
  * Property-based fuzzing of topfans' command line (issue 7), in process: generated argument lists from the
@@ -83,7 +84,7 @@ async function run(argv: string[]): Promise<{ code: number; stderr: string; stdo
   };
   process.exitCode = 0;
   try {
-    await runCli(topfansCli(), ['node', 'topfans', '--data', NO_DATA, ...argv]);
+    await runCli(topfansCli(openFanbase), ['node', 'topfans', '--data', NO_DATA, ...argv]);
   } finally {
     process.stderr.write = errWrite;
     process.stdout.write = outWrite;

@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { startServer } from '../../../src/adapters/http/server.js';
-import { prepareFanbase } from '../../../src/open-fanbase.js';
+import { openFanbase, prepareFanbase } from '../../../src/open-fanbase.js';
 import { FIXTURES } from '../../support/duckdb.js';
 import { closeNow, memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
 
@@ -44,6 +44,7 @@ Api(
     const running = await startServer(
       { ...TEST_CONFIG, engine: { engine: 'clickhouse', clickhouse: { url: 'http://127.0.0.1:9' } } },
       logger,
+      openFanbase,
     );
     try {
       const down = await running.ready.then(

@@ -155,7 +155,7 @@ Server('a request that does not arrive whole within REQUEST_TIMEOUT_MS gets a 40
 });
 
 Server('a dataset that fails to load rejects ready with the FanbaseError', async () => {
-  const running = await startServer({ ...TEST_CONFIG, data: '/nowhere' }, memoryLogger().logger);
+  const running = await startServer({ ...TEST_CONFIG, data: '/nowhere' }, memoryLogger().logger, openFanbase);
   try {
     await running.ready.then(
       () => assert.unreachable('loaded'),
@@ -218,7 +218,7 @@ Server('close does not wait past the shutdown timeout for a stalled request', as
 Server(
   'close cuts no idle keep-alive connection: its next request is answered, with Connection: close',
   async () => {
-    const running = await startServer(TEST_CONFIG, memoryLogger().logger);
+    const running = await startServer(TEST_CONFIG, memoryLogger().logger, openFanbase);
     await running.ready;
     const connection = await keepAliveConnection(running.url);
     const first = await connection.ask(ARTIST_123);
@@ -242,7 +242,7 @@ Server(
   'with a shutdown delay, /ready says 503 at once and the rest is served as usual until it ends',
   async () => {
     const { logger, lines } = memoryLogger();
-    const running = await startServer({ ...TEST_CONFIG, shutdownDelayMs: 1_000 }, logger);
+    const running = await startServer({ ...TEST_CONFIG, shutdownDelayMs: 1_000 }, logger, openFanbase);
     await running.ready;
     const connection = await keepAliveConnection(running.url);
     const closed = running.close();

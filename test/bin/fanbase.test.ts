@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as edge from '../../../fixtures/edge-cases/expected.js';
-import { at, COMMAND, run } from '../../support/cli.js';
-import { FIXTURES } from '../../support/duckdb.js';
+import * as edge from '../../fixtures/edge-cases/expected.js';
+import { at, COMMAND, run } from '../support/cli.js';
+import { FIXTURES } from '../support/duckdb.js';
 
 const Fanbase = suite('fanbase');
 

@@ -1,22 +1,30 @@
-#!/usr/bin/env node
-import { cac } from 'cac';
+import { type CAC, cac } from 'cac';
+import type { DataReport } from '../../domain/data-report.js';
 import { durationText } from '../../domain/duration.js';
 import { generateDataset } from '../../generate/generate-dataset.js';
-import { openFanbase, prepareFanbase } from '../../open-fanbase.js';
 import { VERSION } from '../../version.js';
-import { readMaxLifetime } from '../http/auth-config.js';
-import { readHttpConfig } from '../http/config.js';
-import { serve } from '../http/serve.js';
-import { dataOptions, withDataFlags } from './data-flags.js';
+import { type DataOptions, dataOptions, type OpenData, withDataFlags } from './data-flags.js';
 import { EXIT } from './exit-codes.js';
 import { describeReport } from './fanbase-report.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { issueToken, parseDuration } from './issue-token.js';
 import { progressBar } from './progress-bar.js';
-import { runCli } from './run-cli.js';
 
-/** `fanbase serve | summary <artist_id> | check`: the other jobs around the library. */
-function fanbaseCli() {
+/**
+ * What the fanbase command needs from outside the CLI, given by its program (src/bin/fanbase.ts): the
+ * library's open and prepare, the web API, and the API's limit on token lifetimes.
+ */
+export interface FanbaseTools {
+  open: OpenData;
+  prepare: (options: DataOptions & { out: string | undefined }) => Promise<DataReport>;
+  /** Runs the web API with the environment's configuration, these flags over it, until a signal stops it. */
+  serve: (flags: Partial<DataOptions> & { port?: number; host?: string }) => Promise<void>;
+  /** FANBASE_JWT_MAX_LIFETIME, in seconds: `fanbase token` signs no token the API would refuse. */
+  maxTokenLifetime: () => number;
+}
+
+/** `fanbase serve | summary | check | prepare | generate | token`: the other jobs around the library. */
+export function fanbaseCli(tools: FanbaseTools): CAC {
   const cli = cac('fanbase');
 
   withDataFlags(cli.command('serve', 'Serve the Fanbase web API (settings also from the environment)'))
@@ -24,15 +32,12 @@ function fanbaseCli() {
     .option('--host <address>', 'Address to listen on (default: $HOST, else 0.0.0.0)')
     .example('fanbase serve --port 8080 --data exports/')
     .action(async (flags: Record<string, unknown>) => {
-      const config = readHttpConfig();
-      const data = dataOptions(flags);
-      await serve({
-        ...config,
-        port: wholeNumber(flags.port, '--port', 0, 65535) ?? config.port,
-        host: single(flags.host, '--host') ?? config.host,
-        data: data.data,
-        mapping: data.mapping,
-        asOf: data.asOf,
+      const port = wholeNumber(flags.port, '--port', 0, 65535);
+      const host = single(flags.host, '--host');
+      await tools.serve({
+        ...dataOptions(flags),
+        ...(port === undefined ? {} : { port }),
+        ...(host === undefined ? {} : { host }),
       });
     });
 
@@ -41,7 +46,7 @@ function fanbaseCli() {
     .action(async (artist: unknown, flags: Record<string, unknown>) => {
       const artistId = wholeNumber(artist, 'artist_id', 0);
       if (artistId === undefined) usage('artist_id', 'is required');
-      const fanbase = await openFanbase(dataOptions(flags));
+      const fanbase = await tools.open(dataOptions(flags));
       try {
         process.stdout.write(`${JSON.stringify(await fanbase.summary(artistId))}\n`);
       } finally {
@@ -91,7 +96,7 @@ function fanbaseCli() {
       const options = dataOptions(flags);
       const out = single(flags.out, '--out');
       if (options.engine === 'clickhouse') {
-        const report = await prepareFanbase({ ...options, out });
+        const report = await tools.prepare({ ...options, out });
         process.stderr.write(
           `fanbase: exports loaded into ClickHouse as of ${report.as_of}: ${report.totals.streams} streams, ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --engine clickhouse lists them)\n`,
         );
@@ -99,7 +104,7 @@ function fanbaseCli() {
       }
       if (out === undefined)
         usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
-      const report = await prepareFanbase({ ...options, out });
+      const report = await tools.prepare({ ...options, out });
       process.stderr.write(
         `fanbase: ${out} prepared as of ${report.as_of}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)\n`,
       );
@@ -110,7 +115,7 @@ function fanbaseCli() {
     .option('--strict', 'Exit 1 when the report lists problem rows')
     .example('fanbase check --data exports/ --strict')
     .action(async (flags: Record<string, unknown>) => {
-      const fanbase = await openFanbase(dataOptions(flags));
+      const fanbase = await tools.open(dataOptions(flags));
       const report = fanbase.report;
       await fanbase.close();
       process.stdout.write(
@@ -141,7 +146,7 @@ function fanbaseCli() {
         .map((id) => wholeNumber(id.trim(), '--artists', 0) as number);
       const expiresIn = parseDuration(single(flags.expiresIn, '--expires-in') ?? '1h', '--expires-in');
       // the API refuses tokens that live longer than its FANBASE_JWT_MAX_LIFETIME: do not sign one
-      const maxLifetimeSeconds = readMaxLifetime(process.env);
+      const maxLifetimeSeconds = tools.maxTokenLifetime();
       if (expiresIn > maxLifetimeSeconds) {
         usage(
           '--expires-in',
@@ -164,5 +169,3 @@ function fanbaseCli() {
   cli.version(VERSION);
   return cli;
 }
-
-await runCli(fanbaseCli());

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { NEVER_SHOWN } from '../../../fixtures/edge-cases/expected.js';
-import { at, COMMAND, run } from '../../support/cli.js';
-import { FIXTURES } from '../../support/duckdb.js';
+import { NEVER_SHOWN } from '../../fixtures/edge-cases/expected.js';
+import { at, COMMAND, run } from '../support/cli.js';
+import { FIXTURES } from '../support/duckdb.js';
 import {
   canGiveAway,
   makeFifo,
@@ -24,7 +24,7 @@ import {
   plantLink,
   stickyLayout,
   WRITER_UID,
-} from '../../support/hostile-folder.js';
+} from '../support/hostile-folder.js';
 
 const expected = (name: string) => readFileSync(join(FIXTURES, 'edge-cases/expected', name), 'utf8');
 const Topfans = suite('topfans');
@@ -125,8 +125,8 @@ Topfans(
   'on the demo data, every shown fan is a consenting adult, checked against the raw users export',
   async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
-    const { ageAt } = await import('../../../src/domain/age.js');
-    const { isAdult } = await import('../../../src/domain/policy.js');
+    const { ageAt } = await import('../../src/domain/age.js');
+    const { isAdult } = await import('../../src/domain/policy.js');
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();
     const rows = (
