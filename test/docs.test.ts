@@ -117,8 +117,7 @@ function linksOf(text: string): string[] {
 }
 
 /** Repository paths cited anywhere in the page: `src/...`, `sql/...`, `test/...` and the other top folders. */
-const CITED_PATH =
-  /(?<![\w./-])((?:\.ci|src|sql|test|fixtures|bench|scripts|deploy|docs)\/[\w.*?/-]*)/g;
+const CITED_PATH = /(?<![\w./-])((?:\.ci|src|sql|test|fixtures|bench|scripts|deploy|docs)\/[\w.*?/-]*)/g;
 
 function pathsOf(text: string): string[] {
   return [...text.matchAll(CITED_PATH)].map((m) => (m[1] as string).replace(/[.,:;]+$/, ''));
@@ -133,26 +132,34 @@ function namesOf(text: string): string[] {
 
 const Docs = suite('docs');
 
-Docs('every relative link of README.md, NOTES.md and docs/*.md leads to a file and heading that exist', () => {
-  const dead: string[] = [];
-  for (const page of PAGES) {
-    for (const link of linksOf(read(page))) {
-      if (/^(https?:|mailto:)/.test(link)) continue;
-      const [target = '', anchor] = link.split('#');
-      const file = target === '' ? page : relative(ROOT, join(ROOT, dirname(page), target)).split('\\').join('/');
-      if (!existsSync(join(ROOT, file))) {
-        dead.push(`${page}: the link ${link} leads to ${file}, which does not exist`);
-        continue;
-      }
-      if (anchor !== undefined && file.endsWith('.md') && statSync(join(ROOT, file)).isFile()) {
-        if (!anchorsOf(read(file)).has(anchor)) {
-          dead.push(`${page}: the link ${link}: ${file} has no heading #${anchor}`);
+Docs(
+  'every relative link of README.md, NOTES.md and docs/*.md leads to a file and heading that exist',
+  () => {
+    const dead: string[] = [];
+    for (const page of PAGES) {
+      for (const link of linksOf(read(page))) {
+        if (/^(https?:|mailto:)/.test(link)) continue;
+        const [target = '', anchor] = link.split('#');
+        const file =
+          target === ''
+            ? page
+            : relative(ROOT, join(ROOT, dirname(page), target))
+                .split('\\')
+                .join('/');
+        if (!existsSync(join(ROOT, file))) {
+          dead.push(`${page}: the link ${link} leads to ${file}, which does not exist`);
+          continue;
+        }
+        if (anchor !== undefined && file.endsWith('.md') && statSync(join(ROOT, file)).isFile()) {
+          if (!anchorsOf(read(file)).has(anchor)) {
+            dead.push(`${page}: the link ${link}: ${file} has no heading #${anchor}`);
+          }
         }
       }
     }
-  }
-  assert.ok(dead.length === 0, `dead links:\n${dead.join('\n')}`);
-});
+    assert.ok(dead.length === 0, `dead links:\n${dead.join('\n')}`);
+  },
+);
 
 Docs('every repository path and file name the pages cite exists', () => {
   const dead: string[] = [];
@@ -222,7 +229,10 @@ Docs('docs/operations.md names every variable docker-compose.yml reads', () => {
 Docs("NOTES.md's dependency table names every package of package.json", () => {
   const notes = read('NOTES.md');
   const manifest = JSON.parse(read('package.json')) as Record<string, Record<string, string> | undefined>;
-  const packages = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})];
+  const packages = [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.devDependencies ?? {}),
+  ];
   const missing = packages.filter((name) => !notes.includes(`\`${name}\``));
   assert.equal(missing, [], 'packages missing from the dependency table of NOTES.md');
 });

@@ -26,7 +26,10 @@ Contract('docs/data-contract.md documents every column of the contract', () => {
   const page = readFileSync(new URL('../../docs/data-contract.md', import.meta.url), 'utf8');
   for (const table of DATA_CONTRACT) {
     for (const column of table.columns)
-      assert.ok(page.includes(`| \`${column.name}\``), `docs/data-contract.md lacks ${table.name}.${column.name}`);
+      assert.ok(
+        page.includes(`| \`${column.name}\``),
+        `docs/data-contract.md lacks ${table.name}.${column.name}`,
+      );
   }
 });
 

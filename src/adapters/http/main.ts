@@ -2,7 +2,7 @@
 import { readHttpConfig } from './config.js';
 import { serve } from './serve.js';
 
-/** `npm start`: the Fanbase API, configured from the environment (README.md, "Web API"). */
+/** `npm start`: the Fanbase API, configured from the environment (docs/operations.md). */
 let config: ReturnType<typeof readHttpConfig>;
 try {
   config = readHttpConfig();
