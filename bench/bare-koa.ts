@@ -1,5 +1,5 @@
 /**
- * The HTTP floor of http-floor.md: Koa reading the body, parsing it as JSON, answering a constant JSON
+ * The HTTP floor: Koa reading the body, parsing it as JSON, answering a constant JSON
  * body of the Fanbase shape. Same Node, same process settings as the API. PORT from the environment.
  */
 import Koa from 'koa';

@@ -126,7 +126,7 @@ ${gaps(largest, ratio(largest), connections)}
 ## 1. HTTP: POST /fanbase vs a bare Koa endpoint (${connections} connections, ${duration} s, autocannon)
 
 Artists drawn like the generator draws them (log-uniform ranks: large artists weigh more). The bare
-endpoint reads the body, parses it as JSON and answers a constant body of the same size (http-floor.md).
+endpoint reads the body, parses it as JSON and answers a constant body of the same size (bench/bare-koa.ts).
 The two alternate, three runs each; each side's median run is shown (runs on this 2-core machine, which
 autocannon shares, vary by up to ±30%).
 

@@ -31,7 +31,7 @@ const MAPPED: Record<string, { file: string; select: string }> = {
 };
 
 const MAPPING = {
-  $comment: 'How this export maps to the fanbase data contract (README.md, "Mapping").',
+  $comment: 'How this export maps to the fanbase data contract (docs/data-contract.md, "Mapping").',
   users: {
     path: 'accounts.jsonl',
     columns: { user_id: 'id', birth_date: 'dob_ms', country: 'country_code', consent: 'tracking_consent' },
@@ -56,7 +56,7 @@ const MAPPING = {
 
 /** The semicolon variant: a CSV export written by a spreadsheet set to a European locale. */
 const SEMICOLON_MAPPING = {
-  $comment: 'These CSV files separate fields with ";" (README.md, "Mapping").',
+  $comment: 'These CSV files separate fields with ";" (docs/data-contract.md, "Mapping").',
   users: { delimiter: ';' },
   streams: { delimiter: ';' },
   follows: { delimiter: ';' },

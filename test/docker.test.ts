@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
-// The real build and run are checked with a Docker engine (README.md, "Docker"); CI runs
+// The real build and run are checked with a Docker engine (docs/operations.md, "Docker and docker-compose"); CI runs
 // `docker-compose config`. These checks guard what a text can: the paths and the promises of the files.
 const ROOT = new URL('..', import.meta.url).pathname;
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');

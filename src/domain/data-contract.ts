@@ -20,7 +20,7 @@ export interface ContractTable {
   whenAbsent?: string;
 }
 
-/** The data contract: the exports fanbase reads and their columns (README.md, "Data contract"). */
+/** The data contract: the exports fanbase reads and their columns (docs/data-contract.md). */
 export const DATA_CONTRACT: readonly ContractTable[] = [
   {
     name: 'users',

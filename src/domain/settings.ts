@@ -29,7 +29,7 @@ export interface Settings {
   majority: MajorityPolicy;
 }
 
-/** Settings as a caller gives them: everything optional, defaults documented in NOTES.md. */
+/** Settings as a caller gives them: everything optional, defaults documented in docs/library.md. */
 export interface SettingsOptions {
   /** `YYYY-MM-DD`; default today in UTC. */
   asOf?: string;

@@ -43,7 +43,7 @@ Fanbase('check prints the data report; --json as JSON; --strict fails on problem
   assert.match(broken.stderr, /malformed CSV at line 3/);
 });
 
-Fanbase('generate then prepare then topfans on the snapshot, as the README says', () => {
+Fanbase('generate then prepare then topfans on the snapshot, as docs/cli.md says', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fanbase-cli-'));
   const data = join(dir, 'exports');
   const snapshot = join(dir, 'fanbase.duckdb');

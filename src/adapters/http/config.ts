@@ -4,7 +4,7 @@ import { type EngineConfig, readEngineConfig } from '../../engine-config.js';
 import { type AuthConfig, readAuthConfig } from './auth-config.js';
 import type { RateLimitConfig } from './rate-limit.js';
 
-/** How the API is run, from the environment (documented in README.md and .env.example). */
+/** How the API is run, from the environment (documented in docs/operations.md and .env.example). */
 export interface HttpConfig {
   port: number;
   host: string;

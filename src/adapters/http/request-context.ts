@@ -69,7 +69,7 @@ type AccessLog = (
 /**
  * One pino-format JSON line per request, written to the logger's own destination, at level info. The lines
  * of one turn of the event loop go out in one write: a write per request cost ~8% of the API's CPU under
- * load (NOTES.md, Benchmarks). pino's own buffering (`minLength`) cost more than it saved: its destination
+ * load (NOTES.md, "The web API"). pino's own buffering (`minLength`) cost more than it saved: its destination
  * measures the whole pending buffer on every write.
  */
 function accessLogWriter(logger: Logger): AccessLog {
