@@ -134,10 +134,12 @@ async function run(conn: DuckDBConnection, sql: string, params: Record<string, P
 
 async function read(conn: DuckDBConnection, sql: string, params: Record<string, Param>) {
   return plainRows(
-    (await conn.runAndReadAll(sql, boundParameters(sql, params))).getRowObjectsJS() as Record<string, unknown>[],
+    (await conn.runAndReadAll(sql, boundParameters(sql, params))).getRowObjectsJS() as Record<
+      string,
+      unknown
+    >[],
   );
 }
-
 
 /**
  * Drops every view and table of the load but those listed (what an engine answers from), to free memory:
