@@ -87,7 +87,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       output += c;
     });
     const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    let servers: { pid: number }[] = [];
+    let servers: { pid: number; name: string; command: string }[] = [];
     try {
       for (let waited = 0; !(await answers(port)); waited += 100) {
         if (npm.exitCode !== null || waited > 20_000)
