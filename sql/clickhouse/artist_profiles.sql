@@ -1,5 +1,6 @@
 -- one row per artist_id with at least one fan: how many fans, and how many by age and by country
 -- (twin of sql/load/artist_profiles.sql; the counts come as [value, count] pairs, values ascending)
+-- reads: fans
 with counted as (
     select
         artist_id,

@@ -1,5 +1,6 @@
 -- one row per (artist_id, user_id): who follows whom, as of as_of (twin of sql/generate/follows.sql; consent is checked
 -- once, where fans.sql joins users: each relation named here is analysed again wherever it is used)
+-- reads: follows_source
 select distinct
     artist_id,
     user_id

@@ -1,14 +1,15 @@
 -- one row per (artist_id, user_id, day) with a qualifying stream inside the window (twin of sql/load/streams_daily.sql;
 -- artist_listening counted the plays as they were inserted; consent is checked once, where fans.sql joins users)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
+-- reads: artist_listening
 with daily as (
     select
         artist_id,
         user_id,
         day,
-        sum(plays) as all_plays,
-        sum(qualifying_plays) as qualifying_count,
-        sum(qualifying_ms) as qualifying_total
+        sum(count_plays) as count_plays,
+        sum(count_streams) as count_streams,
+        sum(total_ms_played) as total_ms_played
     from artist_listening
     where
         ({artist_id:Nullable(Int64)} is null or artist_id = {artist_id:Nullable(Int64)})
@@ -24,8 +25,8 @@ final as (
         artist_id,
         user_id,
         day,
-        if({has_ms_played:Bool}, qualifying_count, all_plays) as count_streams,
-        if({has_ms_played:Bool}, qualifying_total, null) as total_ms_played
+        if({has_ms_played:Bool}, count_streams, count_plays) as count_streams,
+        if({has_ms_played:Bool}, total_ms_played, null) as total_ms_played
     from daily
 )
 

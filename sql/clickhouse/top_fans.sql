@@ -1,4 +1,5 @@
 -- up to limit rows, one per adult fan of one artist, best score first, ties by user_id (twin of sql/duckdb/top_fans.sql)
+-- reads: fans
 select * from fans
 where artist_id = {artist_id:Int64} and adult_rank <= {limit:Int64}
 order by adult_rank

@@ -1,9 +1,10 @@
--- one row per user who streamed the artist asked about (every user when none is): the user's qualifying volume
+-- one row per user_id who streamed the artist asked about (every user when none is): the user's qualifying volume
 -- over every artist inside the window, the share signal's denominator (in DuckDB a step of sql/load/fans.sql; here
 -- user_listening answers it by user)
+-- reads: artist_listening, user_listening
 select
     user_id,
-    toFloat64(sum(if({has_ms_played:Bool}, qualifying_ms, plays))) as total_volume
+    toFloat64(sum(if({has_ms_played:Bool}, total_ms_played, count_plays))) as total_volume
 from user_listening
 where
     (

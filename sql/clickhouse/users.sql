@@ -1,6 +1,7 @@
 -- one row per user_id: users_source cleaned by the data report's policies, with age and adulthood at as_of
 -- (twin of sql/generate/users.sql; with an artist_id, only the users who streamed or follow that artist)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
+-- reads: artist_listening, follows_source, users_source
 with source as (
     -- countries as the exports' check makes them (trimmed, upper case), for rows the platform inserted itself
     select

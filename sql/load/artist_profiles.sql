@@ -1,4 +1,5 @@
 -- one row per artist_id with at least one fan: how many fans, and how many by age and by country
+-- reads: fans
 with fans as (
     select artist_id, age, country from fans
 ),

@@ -1,4 +1,5 @@
 -- one row: how much was read and how much it made
+-- reads: artist_profiles, fans, follows_source, streams_source, users
 select
     (select count(*) from users)::integer as users,
     (select count(*) from users where is_consenting)::integer as eligible_users,

@@ -1,5 +1,6 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
+-- reads: follows, streams_daily, users
 with daily as (
     select
         *,

@@ -1,4 +1,5 @@
 -- one row per (artist_id, user_id): who follows whom among consenting users, as of as_of
+-- reads: follows_source, users
 with source as (
     select * from follows_source
     where user_id is not null and artist_id is not null

@@ -1,4 +1,5 @@
 -- one row per problem found in the follows export: its reason, an example naming the row by ids only, a sort key
+-- reads: follows_source, users
 with source as (
     select * from follows_source
 ),

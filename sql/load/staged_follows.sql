@@ -1,4 +1,5 @@
 -- one row per follows export row with both ids, as ClickHouse's follows_source stores it
+-- reads: follows_source
 select
     user_id,
     artist_id,

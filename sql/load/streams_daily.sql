@@ -1,5 +1,6 @@
 -- one row per (artist_id, user_id, day): qualifying streams of consenting users inside the window
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
+-- reads: streams_deduplicated, users
 with streams as (
     select * from streams_deduplicated
     -- isInWindow (src/domain/qualifying-play.ts): nothing after as_of, nothing before the window

@@ -1,4 +1,5 @@
 -- one row per (user_id, artist_id, streamed_at): every stream with ids and a time, rows exported twice collapsed
+-- reads: streams_source
 select
     user_id,
     artist_id,

@@ -1,4 +1,5 @@
 -- one row per problem found in the streams export: its reason, an example naming the row by ids only, a sort key
+-- reads: streams_deduplicated, streams_source, users
 with source as (
     select * from streams_source
 ),

@@ -1,5 +1,6 @@
 -- one row per user_id: the users export cleaned by the data report's policies, with age and adulthood at as_of
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
+-- reads: countries, majority, users_source
 with source as (
     select * from users_source
     where user_id is not null

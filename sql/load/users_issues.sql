@@ -1,4 +1,5 @@
 -- one row per problem found in the users export: its reason, an example naming the row by ids only, a sort key
+-- reads: countries, users_source
 with source as (
     select * from users_source
 ),

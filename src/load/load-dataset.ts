@@ -13,8 +13,8 @@ import type { Mapping, TableMapping } from './mapping.js';
 import { sqlTypeOf } from './source-columns.js';
 import { createSourceView } from './source-view.js';
 
-/** The relations a load builds, in order; each is `sql/<name>.sql` stored as a table. */
-const BUILD_ORDER = [
+/** The relations a load builds, in order (each after what it reads); each is `sql/load/<name>.sql`, a table. */
+export const LOAD_RELATIONS = [
   'users',
   'follows',
   'streams_deduplicated',
@@ -67,7 +67,7 @@ export async function loadDataset(
   }
 
   const params = parametersOf(settings, sources);
-  for (const name of BUILD_ORDER) {
+  for (const name of LOAD_RELATIONS) {
     try {
       await run(conn, `create or replace table ${name} as ${sqlFile(`load/${name}`)}`, params);
       time(`build ${name}`);

@@ -7,8 +7,10 @@ import * as edge from '../../fixtures/edge-cases/expected.js';
 import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import { resolveSettings, type SettingsOptions } from '../../src/domain/settings.js';
-import { dropAllBut, loadDataset } from '../../src/load/load-dataset.js';
+import { sqlFile } from '../../src/duckdb/sql-files.js';
+import { dropAllBut, LOAD_RELATIONS, loadDataset } from '../../src/load/load-dataset.js';
 import type { Mapping } from '../../src/load/mapping.js';
+import { declaredGrain, declaredReads } from '../../src/sql-header.js';
 import { FIXTURES, freshConnection } from '../support/duckdb.js';
 
 async function load(dir: string, options: SettingsOptions, mapping: Mapping = {}, kept?: Set<string>) {
@@ -129,6 +131,43 @@ Load('report examples are the same on every run: the first by user id, then by t
         'user_id 1, artist_id 5: 2 rows at one instant',
         'user_id 1, artist_id 7: 2 rows at one instant',
       ]);
+    } finally {
+      close();
+    }
+  }
+});
+
+Load('each relation is built after the relations it declares it reads', () => {
+  LOAD_RELATIONS.forEach((name, i) => {
+    for (const read of declaredReads(sqlFile(`load/${name}`))) {
+      const at = (LOAD_RELATIONS as readonly string[]).indexOf(read);
+      assert.ok(at < i, `${name} reads ${read}, built ${at < 0 ? 'never' : 'after it'}`);
+    }
+  });
+});
+
+Load('each relation holds the grain its header states: one row per key', async () => {
+  for (const [dir, asOf] of [
+    ['edge-cases/csv', edge.AS_OF],
+    ['rules/csv', '2026-02-28'],
+    ['row-issues/csv', rowIssues.AS_OF],
+    ['demo', '2026-06-15'],
+  ] as const) {
+    const { conn, close } = await freshConnection();
+    try {
+      await loadDataset(conn, join(FIXTURES, dir), {}, resolveSettings({ asOf }));
+      for (const name of LOAD_RELATIONS) {
+        const grain = declaredGrain(sqlFile(`load/${name}`));
+        assert.ok(grain, `${name} states its grain`);
+        const [row] = (
+          await conn.runAndReadAll(
+            `select count(*)::integer as rows, count(distinct (${(grain as string[]).join(', ')}))::integer as keys from ${name}`,
+          )
+        ).getRowObjectsJS();
+        // the edge cases fill every relation: the check is not vacuous
+        if (dir === 'edge-cases/csv') assert.ok((row?.rows as number) > 0, `${dir}: ${name} has rows`);
+        assert.is(row?.rows, row?.keys, `${dir}: ${name} is one row per (${grain?.join(', ')})`);
+      }
     } finally {
       close();
     }

@@ -5,8 +5,8 @@ create table if not exists artist_listening on cluster fanbase (
     artist_id Int64,
     user_id Int64,
     day Date32,
-    plays SimpleAggregateFunction(sum, Int64),
-    qualifying_plays SimpleAggregateFunction(sum, Int64),
-    qualifying_ms SimpleAggregateFunction(sum, Int64)
+    count_plays SimpleAggregateFunction(sum, Int64),
+    count_streams SimpleAggregateFunction(sum, Int64),
+    total_ms_played SimpleAggregateFunction(sum, Int64)
 )
 engine = Distributed(fanbase, currentDatabase(), artist_listening_local, intHash64(artist_id))

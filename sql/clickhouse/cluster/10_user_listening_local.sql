@@ -3,9 +3,9 @@
 create table if not exists user_listening_local on cluster fanbase (
     user_id Int64,
     day Date32,
-    plays SimpleAggregateFunction(sum, Int64),
-    qualifying_plays SimpleAggregateFunction(sum, Int64),
-    qualifying_ms SimpleAggregateFunction(sum, Int64)
+    count_plays SimpleAggregateFunction(sum, Int64),
+    count_streams SimpleAggregateFunction(sum, Int64),
+    total_ms_played SimpleAggregateFunction(sum, Int64)
 )
 engine = ReplicatedAggregatingMergeTree('/clickhouse/tables/{shard}/fanbase/{database}/user_listening_local', '{replica}')
 order by (user_id, day)

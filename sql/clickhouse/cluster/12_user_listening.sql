@@ -4,8 +4,8 @@
 create table if not exists user_listening on cluster fanbase (
     user_id Int64,
     day Date32,
-    plays SimpleAggregateFunction(sum, Int64),
-    qualifying_plays SimpleAggregateFunction(sum, Int64),
-    qualifying_ms SimpleAggregateFunction(sum, Int64)
+    count_plays SimpleAggregateFunction(sum, Int64),
+    count_streams SimpleAggregateFunction(sum, Int64),
+    total_ms_played SimpleAggregateFunction(sum, Int64)
 )
 engine = Distributed(fanbase, currentDatabase(), user_listening_local)

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { declaredReads } from '../../sql-header.js';
 
 const SQL_DIR = fileURLToPath(new URL('../../../sql/clickhouse/', import.meta.url));
 
@@ -36,16 +37,16 @@ export function clickHouseStatement(name: string): string {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const own = clickHouseSqlFile(name);
+  // the relations it reads, as each file's header declares them, transitively
   const needed = new Set<string>();
   const visit = (text: string) => {
-    for (const relation of RELATIONS) {
-      if (!needed.has(relation) && relation !== name && new RegExp(`\\b${relation}\\b`).test(text)) {
-        needed.add(relation);
-        visit(clickHouseSqlFile(relation));
-      }
+    for (const relation of declaredReads(text)) {
+      if (!isRelation(relation) || needed.has(relation)) continue;
+      needed.add(relation);
+      visit(clickHouseSqlFile(relation));
     }
   };
-  visit(withoutComments(own));
+  visit(own);
   const ctes = RELATIONS.filter((r) => needed.has(r)).map((r) => `${r} as (\n${clickHouseSqlFile(r)}\n)`);
   const body = withoutLeadingComments(own);
   let statement: string;
@@ -68,8 +69,8 @@ export function schemaStatements(): { name: string; sql: string }[] {
     }));
 }
 
-function withoutComments(sql: string): string {
-  return sql.replace(/--[^\n]*/g, '');
+function isRelation(name: string): name is (typeof RELATIONS)[number] {
+  return (RELATIONS as readonly string[]).includes(name);
 }
 
 function withoutLeadingComments(sql: string): string {

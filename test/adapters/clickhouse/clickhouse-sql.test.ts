@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
 import { parametersOf } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
 import {
   clickHouseSqlFile,
@@ -8,7 +10,10 @@ import {
   RELATIONS,
   schemaStatements,
 } from '../../../src/adapters/clickhouse/clickhouse-sql.js';
+import { loadExports } from '../../../src/adapters/clickhouse/load-exports.js';
 import { resolveSettings } from '../../../src/domain/settings.js';
+import { declaredGrain } from '../../../src/sql-header.js';
+import { FIXTURES } from '../../support/duckdb.js';
 
 const SQL = new URL('../../../sql/', import.meta.url).pathname;
 const QUESTIONS = [
@@ -120,6 +125,35 @@ Sql("the cluster DDL keeps the single-node tables' columns and views' queries, t
       `${object}: columns read`,
     );
     for (const version of versions) assert.equal(columnsOf(version), columnsOf(sql), object);
+  }
+});
+
+Sql('each relation holds the grain its header states, on the edge cases and on the row issues', async () => {
+  for (const [dir, asOf] of [
+    ['edge-cases/csv', '2026-06-15'],
+    ['row-issues/csv', '2026-06-15'],
+  ] as const) {
+    const settings = resolveSettings({ asOf });
+    const transport = await chdbTransport();
+    try {
+      await loadExports(transport, join(FIXTURES, dir), {}, settings);
+      for (const name of RELATIONS) {
+        const grain = declaredGrain(clickHouseSqlFile(name));
+        assert.ok(grain, `${name} states its grain`);
+        const [row] = await transport.query(
+          `select toInt64(count()) as rows, toInt64(uniqExact(tuple(${(grain as string[]).join(', ')}))) as keys from (${clickHouseStatement(name)})`,
+          { ...parametersOf(settings, true), artist_id: null, limit: 0 },
+        );
+        if (dir === 'edge-cases/csv') assert.ok(Number(row?.rows) > 0, `${name} has rows`);
+        assert.is(
+          Number(row?.rows),
+          Number(row?.keys),
+          `${dir}: ${name} is one row per (${grain?.join(', ')})`,
+        );
+      }
+    } finally {
+      await transport.close();
+    }
   }
 });
 
