@@ -1,4 +1,4 @@
-import { FanbaseError } from './domain/errors.js';
+import { invalidOptions } from './domain/errors.js';
 
 /** The engines fanbase answers with. */
 export const ENGINES = ['duckdb', 'clickhouse'] as const;
@@ -32,15 +32,14 @@ export function readEngineConfig(
   const engine = given.engine ?? fromEnv('FANBASE_ENGINE') ?? 'duckdb';
   const where = given.engine !== undefined ? '--engine' : 'FANBASE_ENGINE';
   if (!(ENGINES as readonly string[]).includes(engine)) {
-    throw new FanbaseError('INVALID_OPTIONS', `${where} must be duckdb or clickhouse, got "${engine}"`, {
+    throw invalidOptions(`${where} must be duckdb or clickhouse, got "${engine}"`, {
       field: where,
     });
   }
   const url = given.clickhouseUrl ?? fromEnv('FANBASE_CLICKHOUSE_URL');
   if (engine === 'duckdb') {
     if (given.clickhouseUrl !== undefined) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
+      throw invalidOptions(
         '--clickhouse-url is for --engine clickhouse (the default engine, duckdb, reads --data)',
         { field: '--clickhouse-url' },
       );
@@ -48,18 +47,15 @@ export function readEngineConfig(
     return { engine: 'duckdb' };
   }
   if (url === undefined) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       'the clickhouse engine needs --clickhouse-url or FANBASE_CLICKHOUSE_URL: http://host:8123 for a server, chdb:<folder> for embedded ClickHouse',
       { field: 'FANBASE_CLICKHOUSE_URL' },
     );
   }
   if (!/^(https?:\/\/.+|chdb:.+)$/.test(url)) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
-      `the ClickHouse URL must be http(s)://host:port or chdb:<folder>, got "${url}"`,
-      { field: 'FANBASE_CLICKHOUSE_URL' },
-    );
+    throw invalidOptions(`the ClickHouse URL must be http(s)://host:port or chdb:<folder>, got "${url}"`, {
+      field: 'FANBASE_CLICKHOUSE_URL',
+    });
   }
   return {
     engine: 'clickhouse',

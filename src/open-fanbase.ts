@@ -8,7 +8,7 @@ import { loadExports, schemaSettings } from './adapters/clickhouse/load-exports.
 import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import type { DataReport } from './domain/data-report.js';
-import { FanbaseError } from './domain/errors.js';
+import { type FanbaseError, invalidArgument, invalidOptions } from './domain/errors.js';
 import { createFanbase, type Fanbase, type Presentation } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
@@ -85,8 +85,7 @@ export interface PrepareFanbaseOptions extends OpenFanbaseOptions {
 /** Loads the exports into ClickHouse's (empty) source tables, creating the schema where it is missing. */
 async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataReport> {
   if (options.out !== undefined) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
+    throw invalidArgument(
       '--out is for the duckdb engine: with clickhouse, prepare loads the exports into the ClickHouse tables',
       { field: '--out' },
     );
@@ -123,7 +122,7 @@ async function clickHouseSettings(
 async function clickHouseTransport(options: OpenFanbaseOptions): Promise<ClickHouseTransport> {
   const connection = options.clickhouse;
   if (connection === undefined) {
-    throw new FanbaseError('INVALID_OPTIONS', 'engine clickhouse needs clickhouse: { url }', {
+    throw invalidOptions('engine clickhouse needs clickhouse: { url }', {
       field: 'clickhouse',
     });
   }
@@ -141,30 +140,22 @@ async function clickHouseTransport(options: OpenFanbaseOptions): Promise<ClickHo
 export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<DataReport> {
   if (options.engine === 'clickhouse') return prepareClickHouse(options);
   if (options.out === undefined) {
-    throw new FanbaseError('INVALID_ARGUMENT', 'out is required: the snapshot file to write (*.duckdb)', {
+    throw invalidArgument('out is required: the snapshot file to write (*.duckdb)', {
       field: '--out',
     });
   }
   const out = resolve(options.out);
   if (!out.endsWith(SNAPSHOT_EXTENSION)) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
-      `--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`,
-      {
-        field: '--out',
-      },
-    );
+    throw invalidArgument(`--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`, {
+      field: '--out',
+    });
   }
   const settings = resolveSettings(options);
   const data = resolve(options.data ?? DEMO_DATA_DIR);
   if (isSnapshot(data)) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
-      `--data ${options.data}: prepare reads exports, not a snapshot`,
-      {
-        field: '--data',
-      },
-    );
+    throw invalidArgument(`--data ${options.data}: prepare reads exports, not a snapshot`, {
+      field: '--data',
+    });
   }
   checkDataFolder(data, false);
   return DuckDbFanRepository.prepare(data, resolveMapping(options.mapping, data), settings, out, options);
@@ -180,21 +171,15 @@ function isSnapshot(path: string): boolean {
 function checkSnapshotOptions(file: string, settings: Settings, options: OpenFanbaseOptions): void {
   const again = `prepare it again with the settings you want (fanbase prepare)`;
   if (options.asOf !== undefined && options.asOf !== settings.asOf) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
-      `${file} was prepared as of ${settings.asOf}, not ${options.asOf}: ${again}`,
-      { field: 'asOf' },
-    );
+    throw invalidOptions(`${file} was prepared as of ${settings.asOf}, not ${options.asOf}: ${again}`, {
+      field: 'asOf',
+    });
   }
   for (const key of ['fan', 'score', 'majority', 'mapping'] as const) {
     if (options[key] !== undefined) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
-        `${key} cannot change a prepared snapshot (${file}): ${again}`,
-        {
-          field: key,
-        },
-      );
+      throw invalidOptions(`${key} cannot change a prepared snapshot (${file}): ${again}`, {
+        field: key,
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { FanbaseError } from './errors.js';
+import { unauthenticated } from './errors.js';
 
 /** The scope that lets a caller read every artist's fanbase (an operator, the platform's own services). */
 export const ADMIN_SCOPE = 'fanbase:admin';
@@ -23,16 +23,13 @@ export function grantFromClaims(claims: Record<string, unknown>): Grant {
   const admin = scopes.includes(ADMIN_SCOPE);
   const listed = claims.artists;
   if (listed !== undefined && !isIdList(listed)) {
-    throw new FanbaseError(
-      'UNAUTHENTICATED',
-      'the token\'s "artists" claim must be a list of artist ids (whole numbers)',
-      { field: 'Authorization' },
-    );
+    throw unauthenticated('the token\'s "artists" claim must be a list of artist ids (whole numbers)', {
+      field: 'Authorization',
+    });
   }
   const artists = new Set(listed ?? []);
   if (!admin && artists.size === 0) {
-    throw new FanbaseError(
-      'UNAUTHENTICATED',
+    throw unauthenticated(
       `the token grants no artist: it needs an "artists" claim or the scope ${ADMIN_SCOPE}`,
       { field: 'Authorization' },
     );

@@ -1,4 +1,4 @@
-import { FanbaseError } from './errors.js';
+import { invalidArgument } from './errors.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -13,7 +13,7 @@ export function parseCalendarDate(text: string, what = 'date'): CalendarDate {
     const date = new Date(Date.UTC(y, m - 1, d));
     if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return text;
   }
-  throw new FanbaseError('INVALID_ARGUMENT', `${what} must be a date written YYYY-MM-DD, got "${text}"`, {
+  throw invalidArgument(`${what} must be a date written YYYY-MM-DD, got "${text}"`, {
     field: what,
   });
 }

@@ -1,11 +1,10 @@
 import { describeValue } from './describe-value.js';
-import { FanbaseError } from './errors.js';
+import { invalidArgument } from './errors.js';
 
 /** Checks that `value` is an id fanbase can handle (a whole number from 0 to 2^53 - 1) and returns it. */
 export function parseId(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new FanbaseError(
-    'INVALID_ARGUMENT',
+  throw invalidArgument(
     `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${describeValue(value)}`,
     { field },
   );
@@ -14,11 +13,7 @@ export function parseId(value: unknown, field: string): number {
 /** Checks that `value` is a whole number >= 1 and returns it. */
 export function parseCount(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
-  throw new FanbaseError(
-    'INVALID_ARGUMENT',
-    `${field} must be a whole number >= 1, got ${describeValue(value)}`,
-    {
-      field,
-    },
-  );
+  throw invalidArgument(`${field} must be a whole number >= 1, got ${describeValue(value)}`, {
+    field,
+  });
 }

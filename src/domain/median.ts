@@ -1,4 +1,4 @@
-import { FanbaseError } from './errors.js';
+import { internal, invalidArgument } from './errors.js';
 
 /** How many times one value occurs: a histogram bucket. */
 export interface ValueCount {
@@ -15,10 +15,7 @@ export function medianOfCounts(counts: readonly ValueCount[]): number | null {
   let total = 0;
   for (const { value, count } of sorted) {
     if (!Number.isInteger(value) || !Number.isInteger(count)) {
-      throw new FanbaseError(
-        'INVALID_ARGUMENT',
-        `median expects whole numbers, got value ${value} x ${count}`,
-      );
+      throw invalidArgument(`median expects whole numbers, got value ${value} x ${count}`);
     }
     total += count;
   }
@@ -40,5 +37,5 @@ function valueAt(sorted: readonly ValueCount[], position: number): number {
     seen += count;
     if (seen >= position) return value;
   }
-  throw new FanbaseError('INTERNAL', `median position ${position} beyond ${seen} values`);
+  throw internal(`median position ${position} beyond ${seen} values`);
 }

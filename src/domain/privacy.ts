@@ -1,5 +1,5 @@
 import { describeValue } from './describe-value.js';
-import { FanbaseError } from './errors.js';
+import { invalidOptions } from './errors.js';
 import type { ArtistProfile } from './records.js';
 
 /**
@@ -25,9 +25,7 @@ export function publishableProfile(profile: ArtistProfile, k: number): ArtistPro
 /** Checks a minimum fan count option (a whole number >= 0) and returns it. */
 export function parseMinFans(value: unknown, field: string): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new FanbaseError(
-    'INVALID_OPTIONS',
-    `${field} must be a whole number of fans >= 0 (0: off), got ${describeValue(value)}`,
-    { field },
-  );
+  throw invalidOptions(`${field} must be a whole number of fans >= 0 (0: off), got ${describeValue(value)}`, {
+    field,
+  });
 }

@@ -1,4 +1,4 @@
-import { FanbaseError } from './errors.js';
+import { invalidOptions } from './errors.js';
 
 /** What one fan did for one artist, within the window, as the score reads it. */
 export interface FanSignals {
@@ -115,5 +115,5 @@ export function validateScoreConfig(config: ScoreConfig): ScoreConfig {
 }
 
 function invalid(message: string): never {
-  throw new FanbaseError('INVALID_OPTIONS', message, { field: message.split(' ')[0] });
+  throw invalidOptions(message, { field: message.split(' ')[0] });
 }

@@ -1,6 +1,6 @@
 import { type CalendarDate, daysBefore, parseCalendarDate, todayUtc } from './calendar-date.js';
 import { isCountryCode } from './countries.js';
-import { FanbaseError } from './errors.js';
+import { invalidOptions } from './errors.js';
 import { DEFAULT_MAJORITY_POLICY, type MajorityPolicy } from './majority.js';
 import { DEFAULT_SCORE_CONFIG, type ScoreConfig, type ScoreWeights, validateScoreConfig } from './score.js';
 
@@ -96,5 +96,5 @@ export function resolveSettings(options: SettingsOptions = {}, now: Date = new D
 }
 
 function invalid(field: string, problem: string): never {
-  throw new FanbaseError('INVALID_OPTIONS', `${field} ${problem}`, { field });
+  throw invalidOptions(`${field} ${problem}`, { field });
 }

@@ -1,4 +1,4 @@
-import { FanbaseError } from './errors.js';
+import { internal, invalidArgument } from './errors.js';
 import type { MajorityPolicy } from './majority.js';
 import { isAdult } from './policy.js';
 import type { FanRecord, TopFan } from './records.js';
@@ -33,7 +33,7 @@ export function createTopFansIndex(
     if (!row.is_adult || !isAdult(row.age, row.country, majority)) continue;
     const range = ranges.get(row.artist_id);
     if (range && range.end !== userIds.length) {
-      throw new FanbaseError('INTERNAL', `top fans of artist ${row.artist_id} are not grouped together`);
+      throw internal(`top fans of artist ${row.artist_id} are not grouped together`);
     }
     if (range && range.end - range.start >= depth) continue;
     if (range) range.end++;
@@ -49,8 +49,7 @@ export function createTopFansIndex(
     artists: ranges.size,
     get(artistId, n) {
       if (!Number.isSafeInteger(n) || n < 1 || n > depth) {
-        throw new FanbaseError(
-          'INVALID_ARGUMENT',
+        throw invalidArgument(
           `nb_fans must be a whole number from 1 to ${depth} (the index's depth), got ${n}`,
           { field: 'nb_fans' },
         );

@@ -1,4 +1,4 @@
-import { FanbaseError } from '../domain/errors.js';
+import { internal } from '../domain/errors.js';
 
 /** A JavaScript value with no `bigint` and no `Date`: what crosses from the adapter to the rest. */
 export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
@@ -16,7 +16,7 @@ export function plainValue(value: unknown): PlainValue {
       return value;
     case 'bigint':
       if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-        throw new FanbaseError('INTERNAL', `a value read from DuckDB (${value}) is beyond 2^53`);
+        throw internal(`a value read from DuckDB (${value}) is beyond 2^53`);
       }
       return Number(value);
     default:
@@ -32,7 +32,7 @@ export function plainValue(value: unknown): PlainValue {
     for (const [k, v] of Object.entries(value)) out[k] = plainValue(v);
     return out;
   }
-  throw new FanbaseError('INTERNAL', `unexpected value of type ${typeof value} read from DuckDB`);
+  throw internal(`unexpected value of type ${typeof value} read from DuckDB`);
 }
 
 /** Converts every row of a result to plain values. */

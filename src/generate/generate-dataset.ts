@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { daysBefore } from '../domain/calendar-date.js';
-import { FanbaseError } from '../domain/errors.js';
+import { invalidArgument } from '../domain/errors.js';
 import { boundParameters, sqlFile } from '../duckdb/sql-files.js';
 import { sqlString } from '../duckdb/sql-text.js';
 
@@ -39,7 +39,7 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
     ['--seed', seed, 0],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < min) {
-      throw new FanbaseError('INVALID_ARGUMENT', `${name} must be a whole number >= ${min}, got ${value}`, {
+      throw invalidArgument(`${name} must be a whole number >= ${min}, got ${value}`, {
         field: name,
       });
     }

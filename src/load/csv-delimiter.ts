@@ -1,5 +1,5 @@
 import type { ContractTable } from '../domain/data-contract.js';
-import { FanbaseError } from '../domain/errors.js';
+import { dataColumnMissing, type FanbaseError, invalidMapping } from '../domain/errors.js';
 import type { LocatedSource } from './locate-source.js';
 import type { TableMapping } from './mapping.js';
 
@@ -54,8 +54,7 @@ export function wrongDelimiterError(
     guess === DEFAULT_DELIMITER
       ? `Remove ${table.name}.delimiter from the mapping ("," is the default)`
       : `Set ${table.name}.delimiter to ${JSON.stringify(guess)} in the mapping`;
-  return new FanbaseError(
-    'DATA_COLUMN_MISSING',
+  return dataColumnMissing(
     `${file}: the header reads as one column, ${JSON.stringify(header)}, with no column "${missing}": the file looks ${JSON.stringify(guess)}-separated. ${fix}`,
     { table: table.name, file, column: missing },
   );
@@ -66,8 +65,7 @@ export function checkDelimiterFormat(source: LocatedSource, mapping: TableMappin
   if (mapping?.delimiter === undefined || source.format === 'csv') return;
   const name = source.table.name;
   const what = source.files.length === 1 ? source.files[0] : (source.patternShown ?? `the ${name} export`);
-  throw new FanbaseError(
-    'INVALID_MAPPING',
+  throw invalidMapping(
     `${name}.delimiter is for CSV exports, and ${what} is ${source.format}: remove ${name}.delimiter from the mapping`,
     { table: name, field: `${name}.delimiter` },
   );

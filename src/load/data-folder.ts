@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { FanbaseError } from '../domain/errors.js';
+import { dataNotFound, dataUnreadable, type FanbaseError, invalidArgument } from '../domain/errors.js';
 import { formatOf } from './source-format.js';
 
 /**
@@ -25,8 +25,7 @@ export function dataFolderError(dir: string, error: unknown): FanbaseError {
   const where = { file: dir };
   const options = { cause: error };
   if (code === 'EACCES' || code === 'EPERM') {
-    return new FanbaseError(
-      'DATA_UNREADABLE',
+    return dataUnreadable(
       `data folder ${dir} cannot be read (permission denied): give this user read access to it, or copy the exports to a folder it can read`,
       where,
       options,
@@ -35,15 +34,9 @@ export function dataFolderError(dir: string, error: unknown): FanbaseError {
   if (code === 'ENOTDIR' && isFile(dir)) return fileGiven(dir, false, options);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     const snapshot = dir.endsWith('.duckdb') ? ', or prepare the snapshot with fanbase prepare --out' : '';
-    return new FanbaseError(
-      'DATA_NOT_FOUND',
-      `data folder ${dir} does not exist: check the path${snapshot}`,
-      where,
-      options,
-    );
+    return dataNotFound(`data folder ${dir} does not exist: check the path${snapshot}`, where, options);
   }
-  return new FanbaseError(
-    'DATA_UNREADABLE',
+  return dataUnreadable(
     `data folder ${dir} cannot be read (${code ?? (error as Error).message}): check the path`,
     where,
     options,
@@ -54,8 +47,7 @@ function fileGiven(dir: string, snapshots: boolean, options?: ErrorOptions): Fan
   // an export file given for its folder is the likely mistake: name that folder
   const folder = formatOf(dir) ? ` (${dirname(dir)} holds it)` : '';
   const snapshot = snapshots ? ', or a .duckdb snapshot prepared by fanbase prepare' : '';
-  return new FanbaseError(
-    'INVALID_ARGUMENT',
+  return invalidArgument(
     `data ${dir} is a file: expected a folder of exports (users, streams, follows)${folder}${snapshot}`,
     { file: dir, field: 'data' },
     options,

@@ -3,7 +3,7 @@ import { ISO_COUNTRY_CODES } from '../domain/countries.js';
 import { DATA_CONTRACT } from '../domain/data-contract.js';
 import { policyFor } from '../domain/data-policies.js';
 import type { DataIssue, DataReport, SourceReport } from '../domain/data-report.js';
-import { FanbaseError } from '../domain/errors.js';
+import { internal } from '../domain/errors.js';
 import type { Settings } from '../domain/settings.js';
 import { settingsParameters } from '../domain/settings-parameters.js';
 import { plainRows } from '../duckdb/plain-values.js';
@@ -73,8 +73,7 @@ export async function loadDataset(
       time(`build ${name}`);
     } catch (error) {
       // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
-      throw new FanbaseError(
-        'INTERNAL',
+      throw internal(
         `building ${name} failed: ${(error as Error).message.split('\n')[0]}`,
         {},
         {

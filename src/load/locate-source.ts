@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ContractTable } from '../domain/data-contract.js';
-import { FanbaseError } from '../domain/errors.js';
+import { dataMalformed, dataNotFound, invalidMapping } from '../domain/errors.js';
 import { dataFolderError } from './data-folder.js';
 import { hasGlobCharacters, literalPath } from './literal-path.js';
 import type { SourceFormat, TableMapping } from './mapping.js';
@@ -37,8 +37,7 @@ export function locateSource(
     if (hasGlobCharacters(mapping.path)) {
       const format = mapping.format ?? formatOf(mapping.path);
       if (!format) {
-        throw new FanbaseError(
-          'INVALID_MAPPING',
+        throw invalidMapping(
           `${table.name}.path ${mapping.path}: cannot tell the format from the name: set ${table.name}.format`,
           where,
         );
@@ -49,11 +48,10 @@ export function locateSource(
       return { table, format, files: [], pattern, patternShown: path };
     }
     if (!existsSync(path)) {
-      throw new FanbaseError(
-        'DATA_NOT_FOUND',
-        `${table.name}: ${path} does not exist: fix ${table.name}.path in the mapping`,
-        { ...where, file: path },
-      );
+      throw dataNotFound(`${table.name}: ${path} does not exist: fix ${table.name}.path in the mapping`, {
+        ...where,
+        file: path,
+      });
     }
     return fromPath(path, table, mapping.format);
   }
@@ -65,8 +63,7 @@ export function locateSource(
     )
     .map((name) => join(dataDir, name));
   if (candidates.length > 1) {
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
+    throw dataNotFound(
       `${table.name}: several exports in ${dataDir} (${candidates.map((c) => c.slice(dataDir.length + 1)).join(', ')}): keep one, or set ${table.name}.path in the mapping`,
       where,
     );
@@ -74,8 +71,7 @@ export function locateSource(
   const found = candidates[0];
   if (found === undefined) {
     if (!table.required) return null;
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
+    throw dataNotFound(
       `${table.name}: no export in ${dataDir}: expected ${table.name}.parquet, ${table.name}.csv, ${table.name}.jsonl or a ${table.name}/ folder, or ${table.name}.path in the mapping`,
       where,
     );
@@ -86,20 +82,15 @@ export function locateSource(
 function fromPath(path: string, table: ContractTable, format: SourceFormat | undefined): LocatedSource {
   const files = statSync(path).isDirectory() ? listFiles(path) : [path];
   if (files.length === 0) {
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
-      `${table.name}: the folder ${path} holds no parquet, CSV or JSON lines file`,
-      {
-        table: table.name,
-        file: path,
-      },
-    );
+    throw dataNotFound(`${table.name}: the folder ${path} holds no parquet, CSV or JSON lines file`, {
+      table: table.name,
+      file: path,
+    });
   }
   const formats = new Set(files.map((f) => format ?? formatOf(f)));
   if (formats.size > 1 || formats.has(undefined)) {
     const odd = files.find((f) => !formatOf(f)) ?? files.join(', ');
-    throw new FanbaseError(
-      'DATA_MALFORMED',
+    throw dataMalformed(
       formats.has(undefined)
         ? `${table.name}: cannot tell the format of ${odd}: name it .parquet, .csv or .jsonl, or set ${table.name}.format in the mapping`
         : `${table.name}: ${path} mixes formats (${[...formats].join(', ')}): keep one format per export`,
@@ -108,8 +99,7 @@ function fromPath(path: string, table: ContractTable, format: SourceFormat | und
   }
   for (const file of files) {
     if (statSync(file).size === 0) {
-      throw new FanbaseError(
-        'DATA_MALFORMED',
+      throw dataMalformed(
         `${file} is empty: a ${table.name} export needs at least a header (CSV) or a schema (parquet)`,
         { table: table.name, file },
       );

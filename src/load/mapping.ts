@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DATA_CONTRACT } from '../domain/data-contract.js';
-import { FanbaseError } from '../domain/errors.js';
+import { dataNotFound, invalidMapping } from '../domain/errors.js';
 import { formatOf } from './source-format.js';
 
 /** File formats fanbase reads. */
@@ -39,25 +39,17 @@ export function readMappingFile(file: string): Mapping {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new FanbaseError(
-      'DATA_NOT_FOUND',
-      `mapping file ${file} cannot be read: ${(cause as Error).message}`,
-      {
-        file,
-      },
-    );
+    throw dataNotFound(`mapping file ${file} cannot be read: ${(cause as Error).message}`, {
+      file,
+    });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new FanbaseError(
-      'INVALID_MAPPING',
-      `mapping file ${file} is not valid JSON: ${(cause as Error).message}`,
-      {
-        file,
-      },
-    );
+    throw invalidMapping(`mapping file ${file} is not valid JSON: ${(cause as Error).message}`, {
+      file,
+    });
   }
   return checkMapping(json, file);
 }
@@ -65,7 +57,7 @@ export function readMappingFile(file: string): Mapping {
 /** Checks a mapping object, naming the first key that is wrong and what is allowed there. */
 export function checkMapping(value: unknown, origin = 'mapping'): Mapping {
   const fail = (field: string, problem: string): never => {
-    throw new FanbaseError('INVALID_MAPPING', `${origin}: ${field} ${problem}`, { file: origin, field });
+    throw invalidMapping(`${origin}: ${field} ${problem}`, { file: origin, field });
   };
   if (!isPlainObject(value)) fail('the mapping', 'must be a JSON object with keys users, streams, follows');
   const mapping = value as Record<string, unknown>;

@@ -1,4 +1,10 @@
-import { type ErrorLocation, FanbaseError } from '../domain/errors.js';
+import {
+  dataMalformed,
+  dataNotFound,
+  dataUnreadable,
+  type ErrorLocation,
+  FanbaseError,
+} from '../domain/errors.js';
 import { literalPath } from './literal-path.js';
 
 /**
@@ -21,18 +27,12 @@ export function translateReadError(
     // DuckDB names the pattern it was given, escaped: say it as the user wrote it
     const pattern = quoteFirst(first);
     const shown = where.pattern ?? where.files.find((f) => literalPath(f) === pattern) ?? pattern;
-    return new FanbaseError(
-      'DATA_NOT_FOUND',
-      `${where.table}: no file matches ${shown}: check the path`,
-      location,
-      {
-        cause: error,
-      },
-    );
+    return dataNotFound(`${where.table}: no file matches ${shown}: check the path`, location, {
+      cause: error,
+    });
   }
   if (/No magic bytes found|not a parquet file|Invalid Input Error: .*parquet/i.test(first)) {
-    return new FanbaseError(
-      'DATA_UNREADABLE',
+    return dataUnreadable(
       `${named} is not a complete parquet file (${first.replace(/^[A-Za-z ]+Error: /, '')}): it may be truncated; export it again`,
       location,
       { cause: error },
@@ -41,8 +41,7 @@ export function translateReadError(
   const jsonLine = /Malformed JSON .*? in line (\d+)/.exec(first) ?? /line (\d+)/.exec(first);
   if (/Malformed JSON|JSON/.test(first)) {
     const line = jsonLine ? Number(jsonLine[1]) : undefined;
-    return new FanbaseError(
-      'DATA_MALFORMED',
+    return dataMalformed(
       `${named}${line ? `, line ${line}` : ''}: not valid JSON lines (${first.replace(/^[A-Za-z ]+Error: /, '')}): fix that line or export the file again`,
       { ...location, ...(line ? { line } : {}) },
       { cause: error },
@@ -51,8 +50,7 @@ export function translateReadError(
   const csvLine = /CSV Error on Line: (\d+)/.exec(first);
   if (csvLine) {
     const line = Number(csvLine[1]);
-    return new FanbaseError(
-      'DATA_MALFORMED',
+    return dataMalformed(
       `${named}, line ${line}: malformed CSV: fix that line`,
       { ...location, line },
       {
@@ -60,7 +58,7 @@ export function translateReadError(
       },
     );
   }
-  return new FanbaseError('DATA_UNREADABLE', `${named} cannot be read: ${first}`, location, { cause: error });
+  return dataUnreadable(`${named} cannot be read: ${first}`, location, { cause: error });
 }
 
 function quoteFirst(message: string): string {

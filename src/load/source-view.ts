@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind } from '../domain/data-contract.js';
 import type { SourceReport } from '../domain/data-report.js';
-import { FanbaseError } from '../domain/errors.js';
+import { dataColumnMissing, dataMalformed, dataWrongType } from '../domain/errors.js';
 import { plainRows } from '../duckdb/plain-values.js';
 import { sqlIdentifier, sqlString, sqlStringList } from '../duckdb/sql-text.js';
 import { checkDelimiterFormat, delimiterOf, separatedBy, wrongDelimiterError } from './csv-delimiter.js';
@@ -54,8 +54,7 @@ export async function createSourceView(
           if (delimiter) throw delimiter;
         }
         const mapped = wanted === column.name ? '' : ` (mapped from "${wanted}")`;
-        throw new FanbaseError(
-          'DATA_COLUMN_MISSING',
+        throw dataColumnMissing(
           `${fileLabel}: no column "${wanted}" for ${table.name}.${column.name}${mapped}; columns found: ${[...types.keys()].join(', ')}. Rename the column or map it with ${table.name}.columns.${column.name} in the mapping`,
           { table: table.name, file: fileLabel, column: wanted },
         );
@@ -71,11 +70,11 @@ export async function createSourceView(
       mapping?.epoch?.[column.name],
     );
     if (typeof conversion === 'string') {
-      throw new FanbaseError(
-        'DATA_WRONG_TYPE',
-        `${fileLabel}: column "${actual}" (${table.name}.${column.name}) ${conversion}`,
-        { table: table.name, file: fileLabel, column: actual },
-      );
+      throw dataWrongType(`${fileLabel}: column "${actual}" (${table.name}.${column.name}) ${conversion}`, {
+        table: table.name,
+        file: fileLabel,
+        column: actual,
+      });
     }
     selects.push(`${conversion.value} as ${column.name}`);
     if (conversion.bad)
@@ -146,8 +145,7 @@ async function readJsonLines(
     .getRowObjectsJS()
     .map((r) => String(r.k));
   if (keys.length === 0) {
-    throw new FanbaseError(
-      'DATA_MALFORMED',
+    throw dataMalformed(
       `${source.files[0] ?? source.patternShown}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
       { table: source.table.name },
     );
@@ -193,8 +191,7 @@ async function readCsv(
     const lines = bad
       .map((b) => `line ${b.line} (${String(b.error_type).toLowerCase()}: ${b.csv_line})`)
       .join('; ');
-    throw new FanbaseError(
-      'DATA_MALFORMED',
+    throw dataMalformed(
       `${first.file}: malformed CSV at ${lines}. Fix these lines: every line needs the header's ${source.table.name} columns, ${separatedBy(delimiter)}`,
       { table: source.table.name, file: String(first.file), line: Number(first.line) },
     );
@@ -246,8 +243,7 @@ async function checkValues(
     ? `These look like Unix epoch numbers: set ${source.table.name}.epoch.${check.column} to "s", "ms" or "us" in the mapping`
     : 'Fix the values, or the mapping if this is the wrong column';
   const firstLine = single && source.format !== 'parquet' ? (examples[0]?.row as number) + offset : undefined;
-  throw new FanbaseError(
-    'DATA_WRONG_TYPE',
+  throw dataWrongType(
     `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}) expects ${check.conversion.expected}; ${total} value(s) are not: ${shown}. ${advice}`,
     {
       table: source.table.name,
@@ -272,8 +268,7 @@ async function checkColumns(
       await conn.runAndReadAll(`select coalesce(${columnCheck.sql}, false) as wrong from ${raw}`)
     ).getRowObjectsJS()[0];
     if (row?.wrong === true) {
-      throw new FanbaseError(
-        'DATA_WRONG_TYPE',
+      throw dataWrongType(
         `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}): ${columnCheck.problem}`,
         { table: source.table.name, file: fileLabel, column: check.sourceColumn },
       );

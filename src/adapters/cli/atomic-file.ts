@@ -3,7 +3,7 @@ import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { FanbaseError } from '../../domain/errors.js';
+import { FanbaseError, invalidArgument, outputFailed } from '../../domain/errors.js';
 import { fileKind } from './file-kind.js';
 import { resolveOutputPath } from './output-path.js';
 
@@ -53,8 +53,7 @@ export async function writeAtomically(path: string, write: (out: Writable) => Pr
     out.destroy(); // closes the handle too
     await unlink(temporary).catch(() => {});
     if (error instanceof FanbaseError) throw error;
-    throw new FanbaseError(
-      'OUTPUT_FAILED',
+    throw outputFailed(
       `--output ${path}: writing failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       { field: '--output' },
     );
@@ -74,5 +73,5 @@ function closed(out: Writable): Promise<void> {
 }
 
 function usage(message: string): never {
-  throw new FanbaseError('INVALID_ARGUMENT', message, { field: '--output' });
+  throw invalidArgument(message, { field: '--output' });
 }

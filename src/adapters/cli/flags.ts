@@ -1,4 +1,4 @@
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidArgument } from '../../domain/errors.js';
 
 /**
  * The single value of a flag as text, as typed (see raw-values.ts); undefined when absent. A repeated
@@ -36,5 +36,5 @@ export function oneOf<T extends string>(value: unknown, flag: string, allowed: r
 }
 
 export function usage(flag: string, problem: string): never {
-  throw new FanbaseError('INVALID_ARGUMENT', `${flag} ${problem}`, { field: flag });
+  throw invalidArgument(`${flag} ${problem}`, { field: flag });
 }

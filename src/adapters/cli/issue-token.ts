@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { ADMIN_SCOPE } from '../../domain/access.js';
 import { durationSeconds } from '../../domain/duration.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidArgument } from '../../domain/errors.js';
 
 /** What `fanbase token` signs. */
 export interface TokenRequest {
@@ -21,13 +21,9 @@ export interface TokenRequest {
  */
 export async function issueToken(request: TokenRequest): Promise<string> {
   if (!request.admin && request.artists.length === 0) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
-      'a token must grant something: give --artists 123,456 or --admin',
-      {
-        field: '--artists',
-      },
-    );
+    throw invalidArgument('a token must grant something: give --artists 123,456 or --admin', {
+      field: '--artists',
+    });
   }
   const claims: Record<string, unknown> = {};
   if (request.artists.length > 0) claims.artists = request.artists;
@@ -46,8 +42,7 @@ export async function issueToken(request: TokenRequest): Promise<string> {
 export function parseDuration(value: string, flag: string): number {
   const seconds = durationSeconds(value);
   if (seconds === undefined) {
-    throw new FanbaseError(
-      'INVALID_ARGUMENT',
+    throw invalidArgument(
       `${flag} must be a duration like 90s, 15m, 12h or 30d (at most a year), got "${value}"`,
       { field: flag },
     );

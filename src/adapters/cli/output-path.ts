@@ -1,6 +1,6 @@
 import { lstatSync, readlinkSync, type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, parse, sep } from 'node:path';
-import { FanbaseError } from '../../domain/errors.js';
+import { FanbaseError, invalidArgument } from '../../domain/errors.js';
 import { mayFollowSymlink } from './may-follow-symlink.js';
 
 /** Linux's MAXSYMLINKS: a path that goes through more links than this is taken for a loop (ELOOP). */
@@ -87,5 +87,5 @@ function names(path: string): string[] {
 }
 
 function refusal(message: string): FanbaseError {
-  return new FanbaseError('INVALID_ARGUMENT', message, { field: '--output' });
+  return invalidArgument(message, { field: '--output' });
 }

@@ -1,5 +1,5 @@
 import type { CAC } from 'cac';
-import { FanbaseError, isFanbaseError } from '../../domain/errors.js';
+import { invalidArgument, isFanbaseError } from '../../domain/errors.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { restoreRawValues } from './raw-values.js';
 
@@ -25,8 +25,7 @@ export async function runCli(cli: CAC, argv: string[] = process.argv): Promise<v
     if (!cli.matchedCommand && !cli.options.help && !cli.options.version) {
       const commands = cli.commands.map((c) => c.name).filter(Boolean);
       const given = cli.args[0];
-      throw new FanbaseError(
-        'INVALID_ARGUMENT',
+      throw invalidArgument(
         `${given === undefined ? 'a command is needed' : `"${given}" is not a command`}: use ${commands.join(', ')}`,
       );
     }

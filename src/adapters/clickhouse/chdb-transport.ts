@@ -1,4 +1,4 @@
-import { FanbaseError } from '../../domain/errors.js';
+import { closed, engineUnavailable, invalidOptions } from '../../domain/errors.js';
 import { clickHouseError, statementName } from './clickhouse-errors.js';
 import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
 
@@ -36,8 +36,7 @@ export async function chdbTransport(options: ChdbOptions = {}): Promise<ClickHou
     const name = 'chdb';
     chdb = (await import(name)) as ChdbModule;
   } catch (error) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       'the chdb engine needs the chdb package: npm install chdb (or use a ClickHouse server: FANBASE_CLICKHOUSE_URL)',
       { field: 'engine' },
       { cause: error },
@@ -52,8 +51,7 @@ export async function chdbTransport(options: ChdbOptions = {}): Promise<ClickHou
     await chdb.drainPending();
     session = new chdb.Session(options.path, { connectionArgs: args });
   } catch (error) {
-    throw new FanbaseError(
-      'ENGINE_UNAVAILABLE',
+    throw engineUnavailable(
       `chdb cannot open ${options.path ?? 'a temporary folder'}: ${(error as Error).message.split('\n')[0]}`,
       { file: options.path },
       { cause: error },
@@ -98,8 +96,7 @@ class ChdbTransport implements ClickHouseTransport {
    */
   checkStagingFolder(path: string): void {
     if (!/[*?{]/.test(path)) return;
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       `chdb cannot read the exports staged in ${path}: ClickHouse's file() reads *, ? and { in a path as a glob, with no escape. Set TMPDIR to a folder whose path has none of them`,
       { file: path, field: 'TMPDIR' },
     );
@@ -114,7 +111,7 @@ class ChdbTransport implements ClickHouseTransport {
   }
 
   private async run(sql: string, params: QueryParams, format: string): Promise<string> {
-    if (this.closing) throw new FanbaseError('CLOSED', 'the ClickHouse (chdb) repository is closed');
+    if (this.closing) throw closed('the ClickHouse (chdb) repository is closed');
     try {
       const result = await this.session.queryBindAsync(sql, params, { format });
       return result.text();

@@ -1,4 +1,10 @@
-import { FanbaseError } from '../../domain/errors.js';
+import {
+  dataNotFound,
+  engineUnavailable,
+  FanbaseError,
+  internal,
+  queryTimeout,
+} from '../../domain/errors.js';
 
 /** ClickHouse's own error codes that mean something to fanbase's callers. */
 const UNKNOWN_TABLE = 60;
@@ -16,32 +22,28 @@ export function clickHouseError(error: unknown, target: string, statement: strin
   const code = clickHouseCodeOf(error);
   const message = firstLine(error);
   if (code === TIMEOUT_EXCEEDED) {
-    return new FanbaseError(
-      'QUERY_TIMEOUT',
+    return queryTimeout(
       `${statement} ran past the query timeout on ClickHouse (${target})`,
       {},
       { cause: error },
     );
   }
   if (code === UNKNOWN_TABLE || code === UNKNOWN_DATABASE) {
-    return new FanbaseError(
-      'DATA_NOT_FOUND',
+    return dataNotFound(
       `ClickHouse (${target}) lacks fanbase's tables (${message}): create them with fanbase prepare --engine clickhouse, or with the DDL of sql/clickhouse/cluster on a cluster`,
       {},
       { cause: error },
     );
   }
   if (code === AUTHENTICATION_FAILED) {
-    return new FanbaseError(
-      'ENGINE_UNAVAILABLE',
+    return engineUnavailable(
       `ClickHouse (${target}) refused the credentials: check FANBASE_CLICKHOUSE_USER and FANBASE_CLICKHOUSE_PASSWORD`,
       {},
       { cause: error },
     );
   }
   if (code === ACCESS_DENIED) {
-    return new FanbaseError(
-      'ENGINE_UNAVAILABLE',
+    return engineUnavailable(
       `ClickHouse (${target}) refused ${statement} to FANBASE_CLICKHOUSE_USER (${message}): grant that user SELECT on fanbase's tables (INSERT and CREATE too, for fanbase prepare)`,
       {},
       { cause: error },
@@ -49,28 +51,21 @@ export function clickHouseError(error: unknown, target: string, statement: strin
   }
   if (code === undefined && /timeout/i.test(message)) {
     // @clickhouse/client's own request timeout: the server did not answer within max_execution_time and then some
-    return new FanbaseError(
-      'QUERY_TIMEOUT',
+    return queryTimeout(
       `${statement} got no answer from ClickHouse (${target}) within the query timeout`,
       {},
       { cause: error },
     );
   }
   if (code === undefined) {
-    return new FanbaseError(
-      'ENGINE_UNAVAILABLE',
+    return engineUnavailable(
       `ClickHouse (${target}) did not answer ${statement}: ${message}`,
       {},
       { cause: error },
     );
   }
   // ClickHouse understood the request and refused it: a fault in fanbase's SQL or a schema that differs
-  return new FanbaseError(
-    'INTERNAL',
-    `${statement} failed on ClickHouse (${target}): ${message}`,
-    {},
-    { cause: error },
-  );
+  return internal(`${statement} failed on ClickHouse (${target}): ${message}`, {}, { cause: error });
 }
 
 /** The numeric ClickHouse error code of a chdb or `@clickhouse/client` error; undefined for network errors. */

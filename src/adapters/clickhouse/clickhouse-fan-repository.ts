@@ -1,6 +1,6 @@
 import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import type { DataReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { dataNotFound } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
@@ -36,8 +36,7 @@ export class ClickHouseFanRepository implements FanRepository {
     try {
       const schema = await schemaSettings(transport);
       if (schema === undefined) {
-        throw new FanbaseError(
-          'DATA_NOT_FOUND',
+        throw dataNotFound(
           `ClickHouse (${transport.target}) has no fanbase_settings row: create the schema with fanbase prepare --engine clickhouse, or with the DDL of sql/clickhouse/cluster (its last file records the settings)`,
           { table: 'fanbase_settings' },
         );

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { type ClickHouseClient, ClickHouseLogLevel, createClient } from '@clickhouse/client';
-import { FanbaseError } from '../../domain/errors.js';
+import { closed, invalidOptions } from '../../domain/errors.js';
 import { clickHouseError, statementName } from './clickhouse-errors.js';
 import { type ClickHouseTransport, type QueryParams, SESSION_SETTINGS } from './transport.js';
 
@@ -22,8 +22,7 @@ export function serverTransport(options: ClickHouseServerOptions): ClickHouseTra
   try {
     url = new URL(options.url);
   } catch {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       `FANBASE_CLICKHOUSE_URL must be a URL such as http://localhost:8123, got ${JSON.stringify(options.url)}`,
       { field: 'FANBASE_CLICKHOUSE_URL' },
     );
@@ -102,7 +101,7 @@ class ClientTransport implements ClickHouseTransport {
   }
 
   private async guard<T>(sql: string, run: () => Promise<T>): Promise<T> {
-    if (this.closing) throw new FanbaseError('CLOSED', 'the ClickHouse repository is closed');
+    if (this.closing) throw closed('the ClickHouse repository is closed');
     try {
       return await run();
     } catch (error) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { dataUnreadable, type FanbaseError, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
 import { loadDataset } from '../../load/load-dataset.js';
@@ -71,8 +71,7 @@ export async function loadExports(
     const [row] = await transport.query(`select toInt64(count()) as n from ${table}`);
     const rows = Number(row?.n ?? 0);
     if (rows > 0) {
-      throw new FanbaseError(
-        'INVALID_ARGUMENT',
+      throw invalidArgument(
         `${table} on ClickHouse (${transport.target}) already holds ${rows} rows: prepare loads exports into empty tables. To load them again, empty them first (${EMPTY_THEM}); to add rows, insert them into the source tables directly (the materialized views keep the answers up to date)`,
         { table },
       );
@@ -117,8 +116,7 @@ export function minMsPlayedMismatch(
   counted: number,
   asked: number,
 ): FanbaseError {
-  return new FanbaseError(
-    'INVALID_OPTIONS',
+  return invalidOptions(
     `the ClickHouse tables (${transport.target}) count plays of ${counted} ms or more, fixed when their schema was created: fan.minMsPlayed ${asked} needs them counted again (load into a new database), or leave fan.minMsPlayed unset`,
     { field: 'fan.minMsPlayed' },
   );
@@ -146,8 +144,7 @@ export async function latestLoad(transport: ClickHouseTransport): Promise<Load |
 
 /** The error for tables a prepare started to fill and did not finish: they hold part of the exports. */
 export function unfinishedLoad(transport: ClickHouseTransport, load: Load): FanbaseError {
-  return new FanbaseError(
-    'DATA_UNREADABLE',
+  return dataUnreadable(
     `the fanbase prepare into ClickHouse (${transport.target}) started at ${load.loadedAt} did not finish: its tables hold part of the exports. Empty them (${EMPTY_THEM}) and prepare again`,
     { table: 'fanbase_loads' },
   );

@@ -1,4 +1,4 @@
-import { FanbaseError } from '../../domain/errors.js';
+import { internal } from '../../domain/errors.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 
@@ -50,10 +50,7 @@ function pairs(value: unknown): [unknown, unknown][] {
 function num(row: Record<string, unknown>, name: string): number {
   const value = row[name];
   if (typeof value !== 'number') {
-    throw new FanbaseError(
-      'INTERNAL',
-      `ClickHouse answered ${name} = ${JSON.stringify(value)}, not a number`,
-    );
+    throw internal(`ClickHouse answered ${name} = ${JSON.stringify(value)}, not a number`);
   }
   return value;
 }
@@ -61,10 +58,7 @@ function num(row: Record<string, unknown>, name: string): number {
 function int(row: Record<string, unknown>, name: string): number {
   const value = num(row, name);
   if (!Number.isSafeInteger(value)) {
-    throw new FanbaseError(
-      'INTERNAL',
-      `ClickHouse answered ${name} = ${value}, not a whole number within 2^53`,
-    );
+    throw internal(`ClickHouse answered ${name} = ${value}, not a whole number within 2^53`);
   }
   return value;
 }

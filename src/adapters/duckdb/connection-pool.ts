@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBType } from '@duckdb/node-api';
-import { FanbaseError } from '../../domain/errors.js';
+import { closed, invalidOptions, queryTimeout } from '../../domain/errors.js';
 import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
 import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
 
@@ -63,13 +63,12 @@ export class ConnectionPool {
   /** `queryTimeoutMs`: a call running longer is interrupted and fails with QUERY_TIMEOUT; 0 is no limit. */
   static async create(instance: DuckDBInstance, size: number, queryTimeoutMs = 0): Promise<ConnectionPool> {
     if (!Number.isSafeInteger(size) || size < 1) {
-      throw new FanbaseError('INVALID_OPTIONS', `connections must be a whole number >= 1, got ${size}`, {
+      throw invalidOptions(`connections must be a whole number >= 1, got ${size}`, {
         field: 'connections',
       });
     }
     if (!Number.isSafeInteger(queryTimeoutMs) || queryTimeoutMs < 0) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
+      throw invalidOptions(
         `queryTimeoutMs must be a whole number of milliseconds >= 0 (0: no limit), got ${queryTimeoutMs}`,
         { field: 'queryTimeoutMs' },
       );
@@ -93,7 +92,7 @@ export class ConnectionPool {
    * connection's query is interrupted (DuckDB stops it; nothing is left running) and the call fails.
    */
   async use<T>(fn: (connection: PooledConnection) => Promise<T>): Promise<T> {
-    if (this.closed) throw new FanbaseError('CLOSED', 'this fanbase is closed: open it again');
+    if (this.closed) throw closed('this fanbase is closed: open it again');
     const connection = this.idle.pop() ?? (await new Promise<PooledConnection>((r) => this.waiting.push(r)));
     let timedOut = false;
     const timer =
@@ -107,8 +106,7 @@ export class ConnectionPool {
       return await fn(connection);
     } catch (error) {
       if (!timedOut) throw error;
-      throw new FanbaseError(
-        'QUERY_TIMEOUT',
+      throw queryTimeout(
         `a query ran over ${this.queryTimeoutMs} ms and was interrupted: raise queryTimeoutMs, or prepare a snapshot`,
         {},
         { cause: error },

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { dataUnreadable, internal, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
@@ -59,13 +59,9 @@ export class DuckDbFanRepository implements FanRepository {
     try {
       instance = await DuckDBInstance.create(temporary, engineConfig(options));
     } catch (error) {
-      throw new FanbaseError(
-        'INVALID_ARGUMENT',
-        `--out ${out}: cannot create ${temporary}: ${(error as Error).message}`,
-        {
-          field: '--out',
-        },
-      );
+      throw invalidArgument(`--out ${out}: cannot create ${temporary}: ${(error as Error).message}`, {
+        field: '--out',
+      });
     }
     try {
       const conn = await instance.connect();
@@ -105,8 +101,7 @@ export class DuckDbFanRepository implements FanRepository {
     try {
       instance = await DuckDBInstance.create(file, { ...engineConfig(options), access_mode: 'READ_ONLY' });
     } catch (error) {
-      throw new FanbaseError(
-        'DATA_UNREADABLE',
+      throw dataUnreadable(
         `${file} cannot be opened as a fanbase snapshot (${(error as Error).message.split('\n')[0]}): prepare it again with fanbase prepare`,
         { file },
       );
@@ -127,8 +122,7 @@ export class DuckDbFanRepository implements FanRepository {
         conn.closeSync();
       }
       if (!meta || meta.format_version !== SNAPSHOT_FORMAT) {
-        throw new FanbaseError(
-          'DATA_UNREADABLE',
+        throw dataUnreadable(
           `${file} is not a fanbase snapshot of format ${SNAPSHOT_FORMAT}: prepare it again with fanbase prepare`,
           { file },
         );
@@ -264,20 +258,15 @@ const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 function engineConfig(options: DuckDbOptions): Record<string, string> {
   const wholeNumber = (name: 'threads' | 'connections', value: number | undefined, max: number) => {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1 || value > max)) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
-        `${name} must be a whole number from 1 to ${max}, got ${value}`,
-        {
-          field: name,
-        },
-      );
+      throw invalidOptions(`${name} must be a whole number from 1 to ${max}, got ${value}`, {
+        field: name,
+      });
     }
   };
   wholeNumber('threads', options.threads, 1024);
   wholeNumber('connections', options.connections, 64);
   if (options.memoryLimit !== undefined && !MEMORY.test(options.memoryLimit)) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       `memoryLimit must be a size such as '4GB' or '512MiB', got ${JSON.stringify(options.memoryLimit)}`,
       { field: 'memoryLimit' },
     );
@@ -303,7 +292,7 @@ function toArtistProfile(row: Record<string, PlainValue>): ArtistProfile {
 function toFanRecord(row: Record<string, PlainValue>): FanRecord {
   const record = row as unknown as FanRecord;
   if (typeof record.user_id !== 'number' || typeof record.score !== 'number') {
-    throw new FanbaseError('INTERNAL', 'a fan row read from DuckDB lacks user_id or score');
+    throw internal('a fan row read from DuckDB lacks user_id or score');
   }
   return record;
 }

@@ -4,7 +4,7 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { mayRead } from '../../domain/access.js';
 import type { DataReport } from '../../domain/data-report.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
@@ -64,7 +64,7 @@ export function createApp(options: AppOptions): Koa {
 
   const loaded = (): LoadedDataset => {
     const current = dataset();
-    if (!current) throw new FanbaseError('NOT_READY', 'the dataset is still loading');
+    if (!current) throw notReady('the dataset is still loading');
     return current;
   };
 
@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): Koa {
     const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     if (grant && !mayRead(grant, artistId)) {
       // the same answer whether the artist exists or not: a 403 tells nothing about the artist
-      throw new FanbaseError('FORBIDDEN', `these credentials do not grant artist_id ${artistId}`, {
+      throw forbidden(`these credentials do not grant artist_id ${artistId}`, {
         field: 'artist_id',
       });
     }
@@ -96,7 +96,7 @@ export function createApp(options: AppOptions): Koa {
   });
 
   router.get('/ready', (ctx) => {
-    if (options.stopping?.()) throw new FanbaseError('NOT_READY', 'the server is shutting down');
+    if (options.stopping?.()) throw notReady('the server is shutting down');
     const { summaries, report } = loaded();
     ctx.body = { status: 'ready', as_of: report.as_of, artists: summaries.artists, fans: report.totals.fans };
   });

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { durationSeconds } from '../../domain/duration.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidOptions } from '../../domain/errors.js';
 
 /** One static API key, stored as the SHA-256 of the key (the key itself is never stored). */
 export interface ApiKeyEntry {
@@ -46,7 +46,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     return value === '' ? undefined : value;
   };
   const invalid = (name: string, problem: string): never => {
-    throw new FanbaseError('INVALID_OPTIONS', `${name} ${problem}`, { field: name });
+    throw invalidOptions(`${name} ${problem}`, { field: name });
   };
   const file = (name: string): { path: string; content: string } | undefined => {
     const path = text(name);
@@ -123,8 +123,7 @@ export function readMaxLifetime(env: NodeJS.ProcessEnv): number {
   if (lifetime === undefined) return DEFAULT_MAX_LIFETIME_SECONDS;
   const seconds = durationSeconds(lifetime);
   if (seconds === undefined) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       `FANBASE_JWT_MAX_LIFETIME must be a duration like 15m, 12h or 30d (at most a year), got "${lifetime}"`,
       { field: 'FANBASE_JWT_MAX_LIFETIME' },
     );
@@ -135,7 +134,7 @@ export function readMaxLifetime(env: NodeJS.ProcessEnv): number {
 /** `[{"name": "...", "sha256": "<64 hex>", "artists": [123]} | {"name": "...", "sha256": "...", "admin": true}]` */
 function parseApiKeys(path: string, content: string): ApiKeyEntry[] {
   const invalid = (problem: string): never => {
-    throw new FanbaseError('INVALID_OPTIONS', `FANBASE_API_KEYS_FILE (${path}) ${problem}`, {
+    throw invalidOptions(`FANBASE_API_KEYS_FILE (${path}) ${problem}`, {
       field: 'FANBASE_API_KEYS_FILE',
       file: path,
     });
@@ -216,8 +215,7 @@ function checkKeyAlgorithm(path: string, pem: string, algorithm: string): void {
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
+    throw invalidOptions(
       `FANBASE_JWT_PUBLIC_KEY_FILE (${path}) is not a readable PEM public key: ${(error as Error).message}`,
       { field: 'FANBASE_JWT_PUBLIC_KEY_FILE', file: path },
     );
@@ -226,8 +224,7 @@ function checkKeyAlgorithm(path: string, pem: string, algorithm: string): void {
   if (fits === algorithm) return;
   const want = KEY_TYPES[algorithm] as { name: string };
   const held = `${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` ${key.asymmetricKeyDetails.namedCurve}` : ''}`;
-  throw new FanbaseError(
-    'INVALID_OPTIONS',
+  throw invalidOptions(
     `FANBASE_JWT_ALGORITHM is ${algorithm}, which verifies with ${want.name}, but FANBASE_JWT_PUBLIC_KEY_FILE (${path}) holds a key of type ${held}: ${fits ? `set FANBASE_JWT_ALGORITHM=${fits}` : 'give an RSA, EC P-256 or Ed25519 public key'}`,
     { field: 'FANBASE_JWT_ALGORITHM', file: path },
   );
@@ -237,7 +234,7 @@ function checkKeyAlgorithm(path: string, pem: string, algorithm: string): void {
 function checkJwk(path: string, key: unknown, index: number): void {
   const label = `key ${index + 1}${typeof (key as { kid?: unknown })?.kid === 'string' ? ` (kid ${(key as { kid: string }).kid})` : ''}`;
   const invalid = (problem: string): never => {
-    throw new FanbaseError('INVALID_OPTIONS', `FANBASE_JWKS_FILE (${path}): ${label} ${problem}`, {
+    throw invalidOptions(`FANBASE_JWKS_FILE (${path}): ${label} ${problem}`, {
       field: 'FANBASE_JWKS_FILE',
       file: path,
     });

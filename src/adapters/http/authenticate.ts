@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type CryptoKey, createLocalJWKSet, importSPKI, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { type Grant, grantFromClaims } from '../../domain/access.js';
 import { durationText } from '../../domain/duration.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidOptions, unauthenticated } from '../../domain/errors.js';
 import { type AuthConfig, authEnabled } from './auth-config.js';
 
 /** An authenticated caller: what it may read, and the key its requests are counted under. */
@@ -41,7 +41,7 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
     const apiKey = headers['x-api-key'];
     if (typeof apiKey === 'string' && apiKeys.length > 0) {
       if (apiKey.trim() === '') {
-        throw new FanbaseError('UNAUTHENTICATED', `the X-API-Key header is empty: ${HOW}`, {
+        throw unauthenticated(`the X-API-Key header is empty: ${HOW}`, {
           field: 'X-API-Key',
         });
       }
@@ -50,15 +50,15 @@ export async function createAuthenticator(config: AuthConfig): Promise<Authentic
       let caller: Caller | undefined;
       for (const key of apiKeys) if (timingSafeEqual(key.digest, digest)) caller = key.caller;
       if (caller) return caller;
-      throw new FanbaseError('UNAUTHENTICATED', `the API key is not known: ${HOW}`, { field: 'X-API-Key' });
+      throw unauthenticated(`the API key is not known: ${HOW}`, { field: 'X-API-Key' });
     }
     const authorization = headers.authorization;
     if (authorization === undefined) {
-      throw new FanbaseError('UNAUTHENTICATED', `credentials are required: ${HOW}`);
+      throw unauthenticated(`credentials are required: ${HOW}`);
     }
     const token = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(authorization)?.[1];
     if (token === undefined || verifyJwt === null) {
-      throw new FanbaseError('UNAUTHENTICATED', `the Authorization header is not accepted: ${HOW}`, {
+      throw unauthenticated(`the Authorization header is not accepted: ${HOW}`, {
         field: 'Authorization',
       });
     }
@@ -87,8 +87,7 @@ async function jwtVerifier(config: AuthConfig): Promise<VerifyJwt | null> {
     try {
       key = await importSPKI(config.jwtPublicKey.pem, config.jwtPublicKey.algorithm);
     } catch (error) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
+      throw invalidOptions(
         `FANBASE_JWT_PUBLIC_KEY_FILE (${config.jwtPublicKey.file}) is not a ${config.jwtPublicKey.algorithm} public key: ${(error as Error).message}`,
         { field: 'FANBASE_JWT_PUBLIC_KEY_FILE' },
       );
@@ -114,14 +113,13 @@ async function jwtVerifier(config: AuthConfig): Promise<VerifyJwt | null> {
     try {
       payload = (await jwtVerify(token, key as Uint8Array, options)).payload as Record<string, unknown>;
     } catch (error) {
-      throw new FanbaseError('UNAUTHENTICATED', `${whyRefused(error)}: ${HOW}`, { field: 'Authorization' });
+      throw unauthenticated(`${whyRefused(error)}: ${HOW}`, { field: 'Authorization' });
     }
     // the lifetime from issue (or from now, without iat) to expiry; jose has checked exp is a number
     const now = Math.floor(Date.now() / 1000);
     const issuedAt = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
     if ((payload.exp as number) - issuedAt > longest + CLOCK_SKEW_SECONDS) {
-      throw new FanbaseError(
-        'UNAUTHENTICATED',
+      throw unauthenticated(
         `the token lives longer than the ${durationText(longest)} allowed (FANBASE_JWT_MAX_LIFETIME): ask for a token that expires sooner; ${HOW}`,
         { field: 'Authorization' },
       );

@@ -1,5 +1,5 @@
 import { parseCalendarDate } from '../../domain/calendar-date.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidOptions } from '../../domain/errors.js';
 import { type EngineConfig, readEngineConfig } from '../../engine-config.js';
 import { type AuthConfig, readAuthConfig } from './auth-config.js';
 import type { RateLimitConfig } from './rate-limit.js';
@@ -52,25 +52,17 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     if (value === undefined) return fallback;
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) {
-      throw new FanbaseError(
-        'INVALID_OPTIONS',
-        `${name} must be a whole number from ${min} to ${max}, got "${value}"`,
-        {
-          field: name,
-        },
-      );
+      throw invalidOptions(`${name} must be a whole number from ${min} to ${max}, got "${value}"`, {
+        field: name,
+      });
     }
     return n;
   };
   const logLevel = text('LOG_LEVEL') ?? 'info';
   if (!LEVELS.has(logLevel)) {
-    throw new FanbaseError(
-      'INVALID_OPTIONS',
-      `LOG_LEVEL must be one of ${[...LEVELS].join(', ')}, got "${logLevel}"`,
-      {
-        field: 'LOG_LEVEL',
-      },
-    );
+    throw invalidOptions(`LOG_LEVEL must be one of ${[...LEVELS].join(', ')}, got "${logLevel}"`, {
+      field: 'LOG_LEVEL',
+    });
   }
   return {
     port: int('PORT', 8080, 0, 65535),

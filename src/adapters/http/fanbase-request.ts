@@ -1,6 +1,6 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { describeValue } from '../../domain/describe-value.js';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidRequest } from '../../domain/errors.js';
 import { FANBASE_REQUEST_SCHEMA } from './openapi.js';
 
 const validate = new Ajv2020({ strict: true }).compile<{ artist_id: number }>(FANBASE_REQUEST_SCHEMA);
@@ -11,7 +11,7 @@ const validate = new Ajv2020({ strict: true }).compile<{ artist_id: number }>(FA
  */
 export function parseFanbaseRequest(body: unknown): number {
   if (validate(body)) return body.artist_id;
-  throw new FanbaseError('INVALID_REQUEST', explain(validate.errors?.[0], body), { field: 'artist_id' });
+  throw invalidRequest(explain(validate.errors?.[0], body), { field: 'artist_id' });
 }
 
 function explain(error: ErrorObject | undefined, body: unknown): string {

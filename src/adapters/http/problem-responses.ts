@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import { FanbaseError, isFanbaseError } from '../../domain/errors.js';
+import { isFanbaseError, methodNotAllowed, notFound } from '../../domain/errors.js';
 import { PROBLEM_CONTENT_TYPE, problemOf } from './problem.js';
 import { RateLimited } from './rate-limit.js';
 
@@ -14,16 +14,12 @@ export function problemResponses(logger: Logger): Middleware {
     try {
       await next();
       if (ctx.body === undefined || ctx.body === null) {
-        if (ctx.status === 404)
-          error = new FanbaseError('NOT_FOUND', `no resource at ${ctx.path}: see /openapi.json`);
+        if (ctx.status === 404) error = notFound(`no resource at ${ctx.path}: see /openapi.json`);
         const allowed = ctx.response.get('Allow');
         if ((ctx.status === 405 || ctx.status === 501) && !allowed) {
-          error = new FanbaseError('NOT_FOUND', `no resource at ${ctx.path}: see /openapi.json`);
+          error = notFound(`no resource at ${ctx.path}: see /openapi.json`);
         } else if (ctx.status === 405 || ctx.status === 501) {
-          error = new FanbaseError(
-            'METHOD_NOT_ALLOWED',
-            `${ctx.method} is not allowed on ${ctx.path}: use ${allowed}`,
-          );
+          error = methodNotAllowed(`${ctx.method} is not allowed on ${ctx.path}: use ${allowed}`);
         }
       }
     } catch (thrown) {

@@ -36,12 +36,15 @@ const STATUS: Record<FanbaseErrorCode, [number, string]> = {
   INTERNAL: [500, 'Internal error'],
 };
 
-/** The problem an error answers with. Details of unexpected and server-side errors are never exposed. */
+/**
+ * The problem an error answers with. The message is the caller's when the status says the caller can fix
+ * it (4xx); the details of server-side errors (5xx) and of unexpected ones are never sent.
+ */
 export function problemOf(error: unknown): Problem {
   const code: FanbaseErrorCode = isFanbaseError(error) ? error.code : 'INTERNAL';
   const [status, title] = STATUS[code];
   const detail =
-    isFanbaseError(error) && error.expose && status < 500
+    isFanbaseError(error) && status < 500
       ? error.message
       : status === 503
         ? 'The service is not ready to answer; retry shortly.'

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
-import { FanbaseError } from '../../domain/errors.js';
+import { invalidRequest, payloadTooLarge, unsupportedEncoding } from '../../domain/errors.js';
 
 const EXAMPLE = 'send a JSON object like {"artist_id": 123}';
 /** Refuses invalid UTF-8 instead of replacing it; a byte-order mark is dropped. */
@@ -13,10 +13,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') {
-    throw new FanbaseError(
-      'UNSUPPORTED_ENCODING',
-      `Content-Encoding ${encoding} is not accepted: send the body uncompressed`,
-    );
+    throw unsupportedEncoding(`Content-Encoding ${encoding} is not accepted: send the body uncompressed`);
   }
   let bytes: Buffer;
   try {
@@ -24,29 +21,23 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      throw new FanbaseError('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes: ${EXAMPLE}`);
+      throw payloadTooLarge(`the body is over ${limit} bytes: ${EXAMPLE}`);
     }
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      throw new FanbaseError('UNSUPPORTED_ENCODING', 'the body must be UTF-8 JSON');
+      throw unsupportedEncoding('the body must be UTF-8 JSON');
     }
-    throw new FanbaseError(
-      'INVALID_REQUEST',
-      `the body could not be read (${(error as Error).message}): ${EXAMPLE}`,
-    );
+    throw invalidRequest(`the body could not be read (${(error as Error).message}): ${EXAMPLE}`);
   }
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw new FanbaseError('UNSUPPORTED_ENCODING', 'the body is not UTF-8: send UTF-8 JSON');
+    throw unsupportedEncoding('the body is not UTF-8: send UTF-8 JSON');
   }
-  if (text.trim() === '') throw new FanbaseError('INVALID_REQUEST', `the body is empty: ${EXAMPLE}`);
+  if (text.trim() === '') throw invalidRequest(`the body is empty: ${EXAMPLE}`);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new FanbaseError(
-      'INVALID_REQUEST',
-      `the body is not valid JSON (${(error as Error).message}): ${EXAMPLE}`,
-    );
+    throw invalidRequest(`the body is not valid JSON (${(error as Error).message}): ${EXAMPLE}`);
   }
 }
