@@ -31,7 +31,15 @@ const roomOf = (file: string): string => {
  * imports the domain and shared modules, never another adapter nor the composition roots (src/open-fanbase,
  * src/index, src/bin), which are the only places that put adapters together.
  */
-const SHARED = ['domain', 'load', 'duckdb', 'generate', 'src/engine-config.ts', 'src/version.ts'];
+const SHARED = [
+  'domain',
+  'load',
+  'duckdb',
+  'generate',
+  'src/engine-config.ts',
+  'src/version.ts',
+  'src/sql-header.ts',
+];
 const ALLOWED: Record<string, string[]> = {
   domain: [],
   duckdb: ['domain'],

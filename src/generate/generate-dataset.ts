@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { daysBefore } from '../domain/calendar-date.js';
 import { invalidArgument } from '../domain/errors.js';
+import { instanceConfig } from '../duckdb/instance-config.js';
 import { boundParameters, sqlFile } from '../duckdb/sql-files.js';
 import { sqlString } from '../duckdb/sql-text.js';
 
@@ -54,12 +55,10 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'streams'), { recursive: true });
-  const config: Record<string, string> = {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-  };
-  if (options.threads) config.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(':memory:', config);
+  const instance = await DuckDBInstance.create(
+    ':memory:',
+    instanceConfig(options.threads ? { threads: options.threads } : {}),
+  );
   const conn = await instance.connect();
   const files: string[] = [];
   const copy = async (name: string, file: string, extra: Record<string, number> = {}) => {

@@ -6,7 +6,7 @@ import type { DataIssue, DataReport, SourceReport } from '../domain/data-report.
 import { internal } from '../domain/errors.js';
 import type { Settings } from '../domain/settings.js';
 import { settingsParameters } from '../domain/settings-parameters.js';
-import { plainRows } from '../duckdb/plain-values.js';
+import { readRows } from '../duckdb/read-rows.js';
 import { boundParameters, type Param, sqlFile } from '../duckdb/sql-files.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
@@ -87,7 +87,7 @@ export async function loadDataset(
     const problems = sqlFile(`load/${table}_issues`);
     const byReason = `select reason, count(*)::integer as count, arg_min(example, (sort_key, example), 3) as examples
       from (${problems}) group by reason order by reason`;
-    for (const row of await read(conn, byReason, params)) {
+    for (const row of await readRows(conn, byReason, params)) {
       const reason = String(row.reason);
       issues.push({
         table,
@@ -98,7 +98,7 @@ export async function loadDataset(
       });
     }
   }
-  const totals = (await read(conn, sqlFile('load/dataset_totals'), params))[0] as DataReport['totals'];
+  const totals = (await readRows(conn, sqlFile('load/dataset_totals'), params))[0] as DataReport['totals'];
   time('data report');
   return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources), timings };
 }
@@ -131,26 +131,14 @@ async function run(conn: DuckDBConnection, sql: string, params: Record<string, P
   await conn.run(sql, boundParameters(sql, params));
 }
 
-async function read(conn: DuckDBConnection, sql: string, params: Record<string, Param>) {
-  return plainRows(
-    (await conn.runAndReadAll(sql, boundParameters(sql, params))).getRowObjectsJS() as Record<
-      string,
-      unknown
-    >[],
-  );
-}
-
 /**
  * Drops every view and table of the load but those listed (what an engine answers from), to free memory:
  * the sources, the reference tables and the intermediate relations.
  */
 export async function dropAllBut(conn: DuckDBConnection, kept: ReadonlySet<string>): Promise<void> {
-  const objects = plainRows(
-    (
-      await conn.runAndReadAll(
-        "select table_name, table_type from information_schema.tables where table_schema = 'main'",
-      )
-    ).getRowObjectsJS() as Record<string, unknown>[],
+  const objects = await readRows(
+    conn,
+    "select table_name, table_type from information_schema.tables where table_schema = 'main'",
   );
   for (const { table_name, table_type } of objects) {
     if (table_type === 'VIEW') await conn.run(`drop view if exists ${table_name}`);

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnKind } from '../domain/data-contract.js';
 import type { SourceReport } from '../domain/data-report.js';
 import { dataColumnMissing, dataMalformed, dataWrongType } from '../domain/errors.js';
-import { plainRows } from '../duckdb/plain-values.js';
+import { readRows } from '../duckdb/read-rows.js';
 import { sqlIdentifier, sqlString, sqlStringList } from '../duckdb/sql-text.js';
 import { checkDelimiterFormat, delimiterOf, separatedBy, wrongDelimiterError } from './csv-delimiter.js';
 import { literalPath } from './literal-path.js';
@@ -31,12 +31,7 @@ export async function createSourceView(
   } catch (error) {
     throw translateReadError(error, where);
   }
-  const described = plainRows(
-    (await conn.runAndReadAll(`describe select * from ${raw}`)).getRowObjectsJS() as Record<
-      string,
-      unknown
-    >[],
-  );
+  const described = await readRows(conn, `describe select * from ${raw}`);
   const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
 
   const selects: string[] = [];
@@ -84,12 +79,7 @@ export async function createSourceView(
   await checkValues(conn, raw, source, fileLabel, checks);
   await checkColumns(conn, raw, source, fileLabel, checks);
   await conn.run(`create or replace view ${table.name}_source as select ${selects.join(', ')} from ${raw}`);
-  const rows = plainRows(
-    (await conn.runAndReadAll(`select count(*) as n from ${raw}`)).getRowObjectsJS() as Record<
-      string,
-      unknown
-    >[],
-  )[0]?.n as number;
+  const rows = (await readRows(conn, `select count(*) as n from ${raw}`))[0]?.n as number;
   const listed = source.pattern === undefined ? source.files : await globFiles(conn, source.pattern);
   return { table: table.name, format: source.format, files: listed, rows, missing_columns: missing };
 }
@@ -138,12 +128,11 @@ async function readJsonLines(
   source: LocatedSource,
 ): Promise<void> {
   const keys = (
-    await conn.runAndReadAll(
+    await readRows(
+      conn,
       `select distinct unnest(json_keys(json)) as k from read_ndjson_objects(${files}) order by k`,
     )
-  )
-    .getRowObjectsJS()
-    .map((r) => String(r.k));
+  ).map((r) => String(r.k));
   if (keys.length === 0) {
     throw dataMalformed(
       `${source.files[0] ?? source.patternShown}: no JSON object with fields: each line of a ${source.table.name} export must be an object`,
@@ -172,20 +161,15 @@ async function readCsv(
       delim = ${sqlString(delimiter)}, quote = '"', escape = '"', store_rejects = true,
       rejects_table = ${sqlString(rejects)}, rejects_scan = ${sqlString(`${rejects}_scan`)})`,
   );
-  const bad = plainRows(
-    (
-      await conn.runAndReadAll(
-        `select s.file_path as file, r.line, r.error_type, r.csv_line from ${rejects} r
+  const bad = await readRows(
+    conn,
+    `select s.file_path as file, r.line, r.error_type, r.csv_line from ${rejects} r
          join ${rejects}_scan s using (scan_id, file_id) order by s.file_path, r.line limit 3`,
-      )
-    ).getRowObjectsJS() as Record<string, unknown>[],
   );
   const first = bad[0];
   if (first) {
     // a file with another delimiter has lines of many fields under a header of one: say that, not the lines
-    const header = (await conn.runAndReadAll(`describe select * from ${raw}`))
-      .getRowObjectsJS()
-      .map((r) => String(r.column_name));
+    const header = (await readRows(conn, `describe select * from ${raw}`)).map((r) => String(r.column_name));
     const wrong = wrongDelimiterError(source.table, mapping, header, fileLabel);
     if (wrong) throw wrong;
     const lines = bad
@@ -207,23 +191,17 @@ async function checkValues(
 ): Promise<void> {
   const checks = all.filter((c) => c.conversion.bad);
   if (checks.length === 0) return;
-  const counts = plainRows(
-    (
-      await conn.runAndReadAll(
-        `select ${checks.map((c, i) => `count(*) filter (where ${c.conversion.bad})::bigint as bad_${i}`).join(', ')} from ${raw}`,
-      )
-    ).getRowObjectsJS() as Record<string, unknown>[],
-  )[0] as Record<string, number>;
+  const [counts = {}] = (await readRows(
+    conn,
+    `select ${checks.map((c, i) => `count(*) filter (where ${c.conversion.bad})::bigint as bad_${i}`).join(', ')} from ${raw}`,
+  )) as Record<string, number>[];
   const index = checks.findIndex((_, i) => (counts[`bad_${i}`] ?? 0) > 0);
   const check = checks[index];
   if (!check) return;
   const q = sqlIdentifier(check.sourceColumn);
-  const examples = plainRows(
-    (
-      await conn.runAndReadAll(
-        `select row, value from (select row_number() over () as row, ${q}::varchar as value, ${check.conversion.bad} as is_bad from ${raw}) where is_bad order by row limit 3`,
-      )
-    ).getRowObjectsJS() as Record<string, unknown>[],
+  const examples = await readRows(
+    conn,
+    `select row, value from (select row_number() over () as row, ${q}::varchar as value, ${check.conversion.bad} as is_bad from ${raw}) where is_bad order by row limit 3`,
   );
   // Line numbers are exact for one CSV file (the header is line 1) or one JSON lines file.
   const single = source.files.length === 1;
@@ -264,9 +242,7 @@ async function checkColumns(
   for (const check of checks) {
     const columnCheck = check.conversion.columnCheck;
     if (!columnCheck) continue;
-    const row = (
-      await conn.runAndReadAll(`select coalesce(${columnCheck.sql}, false) as wrong from ${raw}`)
-    ).getRowObjectsJS()[0];
+    const [row] = await readRows(conn, `select coalesce(${columnCheck.sql}, false) as wrong from ${raw}`);
     if (row?.wrong === true) {
       throw dataWrongType(
         `${fileLabel}: column "${check.sourceColumn}" (${source.table.name}.${check.column}): ${columnCheck.problem}`,
@@ -277,8 +253,6 @@ async function checkColumns(
 }
 
 async function globFiles(conn: DuckDBConnection, pattern: string): Promise<string[]> {
-  const rows = (
-    await conn.runAndReadAll(`select file from glob(${sqlString(pattern)}) order by file`)
-  ).getRowObjectsJS();
+  const rows = await readRows(conn, `select file from glob(${sqlString(pattern)}) order by file`);
   return rows.map((r) => String(r.file));
 }

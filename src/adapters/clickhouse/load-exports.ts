@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
 import { dataUnreadable, type FanbaseError, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
+import { instanceConfig } from '../../duckdb/instance-config.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
 import { loadDataset } from '../../load/load-dataset.js';
 import type { Mapping } from '../../load/mapping.js';
@@ -80,7 +81,7 @@ export async function loadExports(
   const folder = mkdtempSync(join(tmpdir(), 'fanbase-clickhouse-'));
   try {
     transport.checkStagingFolder(folder);
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', instanceConfig());
     let report: DataReport;
     try {
       const conn = await instance.connect();

@@ -1,5 +1,4 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
@@ -8,19 +7,17 @@ import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
-import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
+import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config.js';
+import type { PlainValue } from '../../duckdb/plain-values.js';
+import { readRows } from '../../duckdb/read-rows.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
 import { dropAllBut, loadDataset } from '../../load/load-dataset.js';
 import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
 
-/** Engine settings of the embedded DuckDB. */
-export interface DuckDbOptions {
-  /** Worker threads (default: the machine's cores). */
-  threads?: number;
-  /** DuckDB memory limit, e.g. `'4GB'` (default: DuckDB's, 80% of RAM). */
-  memoryLimit?: string;
+/** Settings of the embedded DuckDB: the instance's, and the repository's connections. */
+export interface DuckDbOptions extends EngineOptions {
   /** Connections serving concurrent calls (default 4). */
   connections?: number;
   /** A query running longer is interrupted and the call fails with QUERY_TIMEOUT (default 60 s; 0: none). */
@@ -110,12 +107,7 @@ export class DuckDbFanRepository implements FanRepository {
       const conn = await instance.connect();
       let meta: Record<string, PlainValue> | undefined;
       try {
-        meta = plainRows(
-          (await conn.runAndReadAll('select * from snapshot_meta')).getRowObjectsJS() as Record<
-            string,
-            unknown
-          >[],
-        )[0];
+        meta = (await readRows(conn, 'select * from snapshot_meta'))[0];
       } catch {
         meta = undefined;
       } finally {
@@ -252,34 +244,6 @@ function removeDatabase(file: string): void {
   rmSync(file, { force: true });
   rmSync(`${file}.wal`, { force: true });
 }
-const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
-
-/** DuckDB's settings from the options, checked so that a wrong one is named rather than failing inside DuckDB. */
-function engineConfig(options: DuckDbOptions): Record<string, string> {
-  const wholeNumber = (name: 'threads' | 'connections', value: number | undefined, max: number) => {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1 || value > max)) {
-      throw invalidOptions(`${name} must be a whole number from 1 to ${max}, got ${value}`, {
-        field: name,
-      });
-    }
-  };
-  wholeNumber('threads', options.threads, 1024);
-  wholeNumber('connections', options.connections, 64);
-  if (options.memoryLimit !== undefined && !MEMORY.test(options.memoryLimit)) {
-    throw invalidOptions(
-      `memoryLimit must be a size such as '4GB' or '512MiB', got ${JSON.stringify(options.memoryLimit)}`,
-      { field: 'memoryLimit' },
-    );
-  }
-  const config: Record<string, string> = {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-    threads: String(options.threads ?? availableParallelism()),
-  };
-  if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-  return config;
-}
-
 function toArtistProfile(row: Record<string, PlainValue>): ArtistProfile {
   return {
     artist_id: row.artist_id as number,
@@ -295,4 +259,18 @@ function toFanRecord(row: Record<string, PlainValue>): FanRecord {
     throw internal('a fan row read from DuckDB lacks user_id or score');
   }
   return record;
+}
+
+/** The instance configuration, and the connection count checked with it. */
+function engineConfig(options: DuckDbOptions): Record<string, string> {
+  const { connections } = options;
+  if (
+    connections !== undefined &&
+    (!Number.isSafeInteger(connections) || connections < 1 || connections > 64)
+  ) {
+    throw invalidOptions(`connections must be a whole number from 1 to 64, got ${connections}`, {
+      field: 'connections',
+    });
+  }
+  return instanceConfig(options);
 }
