@@ -8,6 +8,7 @@ import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
+import { setMatchedRoute } from './matched-route.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
 import { problemResponses } from './problem-responses.js';
@@ -118,7 +119,7 @@ export function createApp(options: AppOptions): Koa {
   // bench/RESULTS.md); the metrics label it with its route as the router would.
   app.use(async (ctx, next) => {
     if (ctx.method !== 'POST' || ctx.path !== '/fanbase') return next();
-    (ctx as { _matchedRoute?: string })._matchedRoute = '/fanbase';
+    setMatchedRoute(ctx, '/fanbase');
     await answerFanbase(ctx);
   });
   app.use(router.routes());

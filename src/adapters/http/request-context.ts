@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
-import { type Logger, symbols } from 'pino';
+import type { Logger } from 'pino';
+import { accessLogWriter } from './access-log-writer.js';
+import { matchedRoute } from './matched-route.js';
 import type { HttpMetrics } from './metrics.js';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -51,39 +53,9 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, closing?: (
       if (closing?.()) ctx.set('Connection', 'close');
       const ms = performance.now() - started;
       // the matched route, never the raw path: random paths cannot grow the metrics
-      const route = (ctx as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+      const route = matchedRoute(ctx) ?? 'unmatched';
       record(ctx.method, String(route), ctx.status, ms / 1000);
       accessLog(ctx.method, ctx.path, ctx.status, Math.round(ms * 1000) / 1000, id);
     }
-  };
-}
-
-type AccessLog = (
-  method: string,
-  path: string,
-  status: number,
-  durationMs: number,
-  requestId: string,
-) => void;
-
-/**
- * One pino-format JSON line per request, written to the logger's own destination, at level info. The lines
- * of one turn of the event loop go out in one write: a write per request cost ~8% of the API's CPU under
- * load (NOTES.md, "The web API"). pino's own buffering (`minLength`) cost more than it saved: its destination
- * measures the whole pending buffer on every write.
- */
-function accessLogWriter(logger: Logger): AccessLog {
-  const stream = (logger as unknown as Record<symbol, { write(line: string): unknown }>)[symbols.streamSym];
-  if (!stream || !logger.isLevelEnabled('info')) return () => {};
-  // the logger's base fields and bindings (pid, hostname, "service":"fanbase"), already serialized by pino
-  const base = String((logger as unknown as Record<symbol, string | undefined>)[symbols.chindingsSym] ?? '');
-  let pending = '';
-  const flush = () => {
-    stream.write(pending);
-    pending = '';
-  };
-  return (method, path, status, durationMs, requestId) => {
-    if (pending === '') setImmediate(flush);
-    pending += `{"level":30,"time":${Date.now()}${base},"method":"${method}","path":${JSON.stringify(path)},"status":${status},"duration_ms":${durationMs},"request_id":"${requestId}","msg":"request"}\n`;
   };
 }
