@@ -5,6 +5,9 @@ export type FanbaseErrorCode =
   | 'UNSUPPORTED_ENCODING'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'REQUEST_TIMEOUT'
+  | 'REQUEST_HEADER_FIELDS_TOO_LARGE'
+  | 'EXPECTATION_FAILED'
   | 'NOT_READY'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -71,6 +74,12 @@ export const unsupportedEncoding: Factory = factory('UNSUPPORTED_ENCODING');
 export const notFound: Factory = factory('NOT_FOUND');
 /** A `METHOD_NOT_ALLOWED` FanbaseError. */
 export const methodNotAllowed: Factory = factory('METHOD_NOT_ALLOWED');
+/** A `REQUEST_TIMEOUT` FanbaseError. */
+export const requestTimeout: Factory = factory('REQUEST_TIMEOUT');
+/** A `REQUEST_HEADER_FIELDS_TOO_LARGE` FanbaseError. */
+export const requestHeaderFieldsTooLarge: Factory = factory('REQUEST_HEADER_FIELDS_TOO_LARGE');
+/** An `EXPECTATION_FAILED` FanbaseError. */
+export const expectationFailed: Factory = factory('EXPECTATION_FAILED');
 /** A `NOT_READY` FanbaseError. */
 export const notReady: Factory = factory('NOT_READY');
 /** A `UNAUTHENTICATED` FanbaseError. */

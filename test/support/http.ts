@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -66,4 +67,18 @@ export async function postFanbase(url: string, body: string, headers: Record<str
   // biome-ignore lint/suspicious/noExplicitAny: a test reads any field of the answer
   const json: any = await response.json();
   return { status: response.status, headers: response.headers, json };
+}
+
+/** Writes `text` as is on a new connection and resolves with everything answered until the server closes it. */
+export function rawRequest(url: string, text: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (c) => {
+      answer += c;
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(answer));
+    socket.write(text);
+  });
 }

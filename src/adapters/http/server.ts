@@ -1,12 +1,5 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-  STATUS_CODES,
-} from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Fanbase } from '../../domain/fanbase.js';
 import type { EngineConfig } from '../../engine-config.js';
@@ -17,6 +10,7 @@ import type { HttpConfig } from './config.js';
 import { drain } from './drain.js';
 import { createMetrics } from './metrics.js';
 import { createAuthFailureLimit, createRateLimit } from './rate-limit.js';
+import { answerRefusedRequests } from './refused-requests.js';
 
 /** A listening API: its address, the dataset load under way, and a graceful `close`. */
 export interface RunningServer {
@@ -36,66 +30,6 @@ export interface RunningServer {
    * end after its next answer (or at its keep-alive timeout), up to the shutdown timeout; then closes DuckDB.
    */
   close(): Promise<void>;
-}
-
-/**
- * Requests that never reach Koa (a malformed request line or header, headers too large, an unsupported
- * Expect, CONNECT) still get a problem+json answer and an access-log line, not Node's bare default.
- */
-function answerMalformedRequestsWithProblems(server: Server, logger: Logger): void {
-  const answer = (socket: Duplex, status: number, title: string, detail: string) => {
-    const body = JSON.stringify({
-      type: `urn:fanbase:problem:${title.toLowerCase().replaceAll(' ', '-')}`,
-      title,
-      status,
-      detail,
-    });
-    if (socket.writable) {
-      socket.end(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
-      );
-    }
-    logger.info({ status, reason: title }, 'request refused before routing');
-  };
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      return answer(
-        socket,
-        408,
-        'Request timeout',
-        'the request did not arrive whole in time: send it at once',
-      );
-    }
-    if (error.code === 'HPE_HEADER_OVERFLOW') {
-      return answer(socket, 431, 'Request header fields too large', 'the request headers are too large');
-    }
-    answer(
-      socket,
-      400,
-      'Invalid request',
-      'the request is not valid HTTP/1.1: send a POST /fanbase with a JSON body',
-    );
-  });
-  server.on('checkExpectation', (_request: IncomingMessage, response: ServerResponse) => {
-    const body = JSON.stringify({
-      type: 'urn:fanbase:problem:expectation-failed',
-      title: 'Expectation failed',
-      status: 417,
-      detail: 'only "Expect: 100-continue" is supported',
-    });
-    response
-      .writeHead(417, {
-        'Content-Type': 'application/problem+json',
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-        Connection: 'close',
-      })
-      .end(body);
-  });
-  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
-    answer(socket, 405, 'Method not allowed', 'CONNECT is not allowed: this is not a proxy');
-  });
 }
 
 /** What the server asks of the library to open its dataset: where it is, for which date, on which engine. */
@@ -146,7 +80,7 @@ export async function startServer(
     app.callback(),
   );
   server.keepAliveTimeout = 5_000;
-  answerMalformedRequestsWithProblems(server, logger);
+  answerRefusedRequests(server, logger);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

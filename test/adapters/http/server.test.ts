@@ -6,21 +6,14 @@ import { startServer } from '../../../src/adapters/http/server.js';
 import { FanbaseError } from '../../../src/domain/errors.js';
 import type { Fanbase } from '../../../src/domain/fanbase.js';
 import { openFanbase } from '../../../src/open-fanbase.js';
-import { closeNow, memoryLogger, postFanbase, readyServer, TEST_CONFIG } from '../../support/http.js';
-
-/** Writes `text` as is on a new connection and resolves with everything answered until the server closes it. */
-function rawRequest(url: string, text: string): Promise<string> {
-  return new Promise<string>((resolve) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (c) => {
-      answer += c;
-    });
-    socket.on('error', () => {});
-    socket.on('close', () => resolve(answer));
-    socket.write(text);
-  });
-}
+import {
+  closeNow,
+  memoryLogger,
+  postFanbase,
+  rawRequest,
+  readyServer,
+  TEST_CONFIG,
+} from '../../support/http.js';
 
 /**
  * A raw keep-alive connection: `ask` writes a request and resolves with its whole answer (head and body);
@@ -99,39 +92,6 @@ Server('close while the dataset is still loading returns at once', async () => {
   const started = Date.now();
   await running.close();
   assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`);
-});
-
-Server('requests Koa never sees still get problems: bad HTTP, huge headers, Expect, CONNECT', async () => {
-  const server = await readyServer();
-  const raw = (text: string) => rawRequest(server.url, text);
-  try {
-    const garbage = await raw('GARBAGE\r\n\r\n');
-    assert.match(garbage, /^HTTP\/1.1 400 Bad Request\r\n/);
-    assert.match(garbage, /Content-Type: application\/problem\+json/);
-    assert.match(garbage, /"status":400/);
-    const big = await raw(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
-    assert.match(big, /^HTTP\/1.1 431 /);
-    assert.match(big, /"status":431/);
-    const connectMethod = await raw('CONNECT example.org:443 HTTP/1.1\r\nHost: example.org:443\r\n\r\n');
-    assert.match(connectMethod, /^HTTP\/1.1 405 /);
-    for (const answer of [garbage, big, connectMethod]) {
-      assert.match(answer, /\r\nX-Content-Type-Options: nosniff\r\n/);
-      assert.match(answer, /\r\nCache-Control: no-store\r\n/);
-    }
-    const expect = await fetch(`${server.url}/fanbase`, {
-      method: 'POST',
-      body: '{"artist_id": 1}',
-      headers: { Expect: 'something-else' },
-    }).catch((error) => error);
-    if (expect instanceof Response) {
-      assert.is(expect.status, 417);
-      assert.is(expect.headers.get('x-content-type-options'), 'nosniff');
-      assert.is(((await expect.json()) as { status: number }).status, 417);
-    }
-    assert.ok(server.lines.some((l) => l.includes('request refused before routing')));
-  } finally {
-    await server.close();
-  }
 });
 
 Server('a request that does not arrive whole within REQUEST_TIMEOUT_MS gets a 408 problem', async () => {
