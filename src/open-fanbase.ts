@@ -9,7 +9,7 @@ import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import type { DataReport } from './domain/data-report.js';
 import { type FanbaseError, invalidArgument, invalidOptions } from './domain/errors.js';
-import { createFanbase, type Fanbase, type Presentation } from './domain/fanbase.js';
+import { createFanbase, type Fanbase, type PrivacyOptions } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
 import type { ClickHouseConnection, EngineName } from './engine-config.js';
@@ -23,7 +23,7 @@ export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', 
 export const MAPPING_FILE_NAME = 'fanbase.json';
 
 /** What `openFanbase` takes: where the exports are, how to read them, and the settings of the answers. */
-export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Presentation {
+export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, PrivacyOptions {
   /** Folder of the exports (users, streams, follows), or a prepared snapshot (`*.duckdb`). Default: the demo dataset. */
   data?: string;
   /** A mapping file path or object; default `<data>/fanbase.json` when that file exists. */
@@ -44,22 +44,12 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Pres
  * await fb.close();
  */
 export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
-  parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'); // before any data is read
-  if (options.engine === 'clickhouse') {
-    resolveSettings(options); // a bad option fails before any connection
-    const transport = await clickHouseTransport(options);
-    let settings: Settings;
-    try {
-      settings = await clickHouseSettings(transport, options);
-    } catch (error) {
-      await transport.close();
-      throw error;
-    }
-    const repository = await ClickHouseFanRepository.open(transport, settings);
-    return createFanbase(repository, settings, options);
-  }
+  // every option is checked once, here, before any data is read or any connection made; the values go on
+  const privacy = {
+    minFansForDemographics: parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'),
+  };
   const data = resolve(options.data ?? DEMO_DATA_DIR);
-  if (isSnapshot(data)) {
+  if (options.engine !== 'clickhouse' && isSnapshot(data)) {
     const { repository, settings } = await DuckDbFanRepository.openSnapshot(data, options);
     try {
       checkSnapshotOptions(data, settings, options);
@@ -67,13 +57,25 @@ export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fan
       await repository.close();
       throw error;
     }
-    return createFanbase(repository, settings, options);
+    return createFanbase(repository, settings, privacy);
   }
-  const settings = resolveSettings(options);
+  const asked = resolveSettings(options);
+  if (options.engine === 'clickhouse') {
+    const transport = await clickHouseTransport(options);
+    let settings: Settings;
+    try {
+      settings = await clickHouseSettings(transport, asked, options);
+    } catch (error) {
+      await transport.close();
+      throw error;
+    }
+    const repository = await ClickHouseFanRepository.open(transport, settings);
+    return createFanbase(repository, settings, privacy);
+  }
   checkDataFolder(data, true);
   const mapping = resolveMapping(options.mapping, data);
-  const repository = await DuckDbFanRepository.open(data, mapping, settings, options);
-  return createFanbase(repository, settings, options);
+  const repository = await DuckDbFanRepository.open(data, mapping, asked, options);
+  return createFanbase(repository, asked, privacy);
 }
 
 /** What `prepareFanbase` takes: the options of `openFanbase`, and where to write the snapshot. */
@@ -86,26 +88,27 @@ export interface PrepareFanbaseOptions extends OpenFanbaseOptions {
 async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataReport> {
   if (options.out !== undefined) {
     throw invalidArgument(
-      '--out is for the duckdb engine: with clickhouse, prepare loads the exports into the ClickHouse tables',
-      { field: '--out' },
+      'out is for the duckdb engine: with clickhouse, prepare loads the exports into the ClickHouse tables',
+      { field: 'out' },
     );
   }
-  resolveSettings(options); // a bad option fails before any connection
+  const asked = resolveSettings(options); // a bad option fails before any connection
   const data = resolve(options.data ?? DEMO_DATA_DIR);
   checkDataFolder(data, false);
   // a load runs as long as the exports take: no query timeout unless one is asked for
   const transport = await clickHouseTransport({ ...options, queryTimeoutMs: options.queryTimeoutMs ?? 0 });
   try {
-    const settings = await clickHouseSettings(transport, options);
+    const settings = await clickHouseSettings(transport, asked, options);
     return await loadExports(transport, data, resolveMapping(options.mapping, data), settings);
   } finally {
     await transport.close();
   }
 }
 
-/** The settings of the options, `fan.minMsPlayed` defaulting to the one the ClickHouse tables count with. */
+/** The settings asked for, `fan.minMsPlayed` (unless given) the one the ClickHouse tables count with. */
 async function clickHouseSettings(
   transport: ClickHouseTransport,
+  asked: Settings,
   options: OpenFanbaseOptions,
 ): Promise<Settings> {
   // no schema yet (a first prepare creates it): the options' threshold
@@ -114,8 +117,8 @@ async function clickHouseSettings(
     throw error;
   });
   const counted = schema?.minMsPlayed;
-  const fan = counted === undefined ? options.fan : { minMsPlayed: counted, ...options.fan };
-  return resolveSettings({ ...options, fan });
+  if (counted === undefined || options.fan?.minMsPlayed !== undefined) return asked;
+  return { ...asked, fan: { ...asked.fan, minMsPlayed: counted } };
 }
 
 /** The transport to the ClickHouse of the options: chdb for `chdb:<folder>`, else a server's client. */
@@ -141,20 +144,20 @@ export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<Da
   if (options.engine === 'clickhouse') return prepareClickHouse(options);
   if (options.out === undefined) {
     throw invalidArgument('out is required: the snapshot file to write (*.duckdb)', {
-      field: '--out',
+      field: 'out',
     });
   }
   const out = resolve(options.out);
   if (!out.endsWith(SNAPSHOT_EXTENSION)) {
-    throw invalidArgument(`--out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`, {
-      field: '--out',
+    throw invalidArgument(`out ${options.out}: a snapshot file name ends with ${SNAPSHOT_EXTENSION}`, {
+      field: 'out',
     });
   }
   const settings = resolveSettings(options);
   const data = resolve(options.data ?? DEMO_DATA_DIR);
   if (isSnapshot(data)) {
-    throw invalidArgument(`--data ${options.data}: prepare reads exports, not a snapshot`, {
-      field: '--data',
+    throw invalidArgument(`data ${options.data}: prepare reads exports, not a snapshot`, {
+      field: 'data',
     });
   }
   checkDataFolder(data, false);

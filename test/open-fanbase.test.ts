@@ -349,7 +349,7 @@ Snapshot('prepare needs out with duckdb, and refuses it with clickhouse', async 
   await expectFanbaseError(
     () => prepareFanbase({ engine: 'clickhouse', clickhouse: { url: 'chdb:/tmp/x' }, out: 'x.duckdb' }),
     'INVALID_ARGUMENT',
-    /--out is for the duckdb engine/,
+    /^out is for the duckdb engine/,
   );
 });
 

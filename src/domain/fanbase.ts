@@ -38,7 +38,7 @@ export interface Fanbase {
 }
 
 /** How answers are shown, whatever the data: applied to every summary, from a snapshot too. */
-export interface Presentation {
+export interface PrivacyOptions {
   /**
    * k-anonymity: each figure about people rests on at least this many of them (`publishableProfile`): the
    * median age on that many known ages, each country shown on that many fans; 0 (default) is off.
@@ -50,9 +50,9 @@ export interface Presentation {
 export function createFanbase(
   repository: FanRepository,
   settings: Settings,
-  presentation: Presentation = {},
+  privacy: PrivacyOptions = {},
 ): Fanbase {
-  const minFans = parseMinFans(presentation.minFansForDemographics ?? 0, 'minFansForDemographics');
+  const minFans = parseMinFans(privacy.minFansForDemographics ?? 0, 'minFansForDemographics');
   async function rankedAdults(artistId: unknown, n: unknown): Promise<FanRecord[]> {
     const id = parseId(artistId, 'artist_id');
     const limit = parseCount(n, 'nb_fans');

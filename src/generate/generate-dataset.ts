@@ -34,10 +34,10 @@ const DAYS = 365;
 export async function generateDataset(options: GenerateOptions): Promise<string[]> {
   const { users, artists, streams, seed, out } = options;
   for (const [name, value, min] of [
-    ['--users', users, 1],
-    ['--artists', artists, 1],
-    ['--streams', streams, 0],
-    ['--seed', seed, 0],
+    ['users', users, 1],
+    ['artists', artists, 1],
+    ['streams', streams, 0],
+    ['seed', seed, 0],
   ] as const) {
     if (!Number.isSafeInteger(value) || value < min) {
       throw invalidArgument(`${name} must be a whole number >= ${min}, got ${value}`, {

@@ -176,14 +176,14 @@ Fanbase('a file given as --data says that a folder of exports or a snapshot is e
   assert.is(summary.code, 2);
   assert.is(
     summary.stderr,
-    `fanbase: data ${file} is a file: expected a folder of exports (users, streams, follows) (${folder} holds it), or a .duckdb snapshot prepared by fanbase prepare\nRun fanbase --help for usage.\n`,
+    `fanbase: --data ${file} is a file: expected a folder of exports (users, streams, follows) (${folder} holds it), or a .duckdb snapshot prepared by fanbase prepare\nRun fanbase --help for usage.\n`,
   );
   const out = join(mkdtempSync(join(tmpdir(), 'fanbase-file-')), 'x.duckdb');
   const prepare = run('fanbase', ['prepare', '--data', file, '--out', out]);
   assert.is(prepare.code, 2);
   assert.match(
     prepare.stderr,
-    /^fanbase: data .*users.csv is a file: expected a folder of exports \(users, streams, follows\) \(.*edge-cases\/csv holds it\)\n/,
+    /^fanbase: --data .*users.csv is a file: expected a folder of exports \(users, streams, follows\) \(.*edge-cases\/csv holds it\)\n/,
   );
   assert.not.ok(existsSync(out));
 });

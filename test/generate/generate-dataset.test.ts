@@ -110,12 +110,12 @@ Generate('refuses sizes that are not whole numbers', async () => {
   await expectFanbaseError(
     () => generateDataset({ ...SIZE, users: 0, seed: 1, out: '/tmp/never' }),
     'INVALID_ARGUMENT',
-    /--users must be a whole number >= 1, got 0/,
+    /users must be a whole number >= 1, got 0/,
   );
   await expectFanbaseError(
     () => generateDataset({ ...SIZE, seed: -1, out: '/tmp/never' }),
     'INVALID_ARGUMENT',
-    /--seed must be a whole number >= 0/,
+    /^seed must be a whole number >= 0/,
   );
 });
 

@@ -1,6 +1,7 @@
 import type { CAC } from 'cac';
 import { invalidArgument, isFanbaseError } from '../../domain/errors.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
+import { inFlagTerms } from './option-flags.js';
 import { restoreRawValues } from './raw-values.js';
 
 let watching = false;
@@ -31,7 +32,8 @@ export async function runCli(cli: CAC, argv: string[] = process.argv): Promise<v
     }
     restoreRawValues(cli);
     await cli.runMatchedCommand();
-  } catch (error) {
+  } catch (thrown) {
+    const error = inFlagTerms(thrown);
     const code = exitCodeOf(error);
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`${cli.name}: ${message}\n`);

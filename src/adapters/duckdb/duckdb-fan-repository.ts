@@ -56,8 +56,8 @@ export class DuckDbFanRepository implements FanRepository {
     try {
       instance = await DuckDBInstance.create(temporary, engineConfig(options));
     } catch (error) {
-      throw invalidArgument(`--out ${out}: cannot create ${temporary}: ${(error as Error).message}`, {
-        field: '--out',
+      throw invalidArgument(`out ${out}: cannot create ${temporary}: ${(error as Error).message}`, {
+        field: 'out',
       });
     }
     try {
