@@ -5,7 +5,7 @@ export const ENGINES = ['duckdb', 'clickhouse'] as const;
 export type EngineName = (typeof ENGINES)[number];
 
 /** Where ClickHouse is: a server's HTTP URL, or `chdb:<folder>` for ClickHouse embedded in the process. */
-export interface ClickHouseConnection {
+export interface ClickHouseAddress {
   /** `http(s)://host:8123` or `chdb:<folder>` (the chdb package must be installed). */
   url: string;
   username?: string;
@@ -16,7 +16,7 @@ export interface ClickHouseConnection {
 /** Which engine and, for ClickHouse, where it is. */
 export interface EngineConfig {
   engine: EngineName;
-  clickhouse?: ClickHouseConnection;
+  clickhouse?: ClickHouseAddress;
 }
 
 /**
@@ -67,3 +67,6 @@ export function readEngineConfig(
     },
   };
 }
+
+/** The former name of `ClickHouseAddress`. @deprecated use `ClickHouseAddress` */
+export type ClickHouseConnection = ClickHouseAddress;

@@ -9,10 +9,10 @@ import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
 import type { DataReport } from './domain/data-report.js';
 import { type FanbaseError, invalidArgument, invalidOptions } from './domain/errors.js';
-import { createFanbase, type Fanbase, type PrivacyOptions } from './domain/fanbase.js';
+import { createFanbase, type FanDataset, type PrivacyOptions } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
-import type { ClickHouseConnection, EngineName } from './engine-config.js';
+import type { ClickHouseAddress, EngineName } from './engine-config.js';
 import { checkDataFolder } from './load/data-folder.js';
 import { checkMapping, type Mapping, readMappingFile } from './load/mapping.js';
 
@@ -31,11 +31,11 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Priv
   /** `duckdb` (default): the exports in `data`, in this process. `clickhouse`: the tables at `clickhouse.url`. */
   engine?: EngineName;
   /** Where ClickHouse is, for `engine: 'clickhouse'`. */
-  clickhouse?: ClickHouseConnection;
+  clickhouse?: ClickHouseAddress;
 }
 
 /**
- * Loads a dataset and returns its Fanbase: `summary`, `topFans`, `report`, `close`. Values out are plain
+ * Loads a dataset and returns its questions (a `FanDataset`): `summary`, `topFans`, `report`, `close`. Values out are plain
  * numbers and strings.
  *
  * @example
@@ -43,7 +43,7 @@ export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, Priv
  * console.log(await fb.summary(123), await fb.topFans(123, 3));
  * await fb.close();
  */
-export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<Fanbase> {
+export async function openFanbase(options: OpenFanbaseOptions = {}): Promise<FanDataset> {
   // every option is checked once, here, before any data is read or any connection made; the values go on
   const privacy = {
     minFansForDemographics: parseMinFans(options.minFansForDemographics ?? 0, 'minFansForDemographics'),

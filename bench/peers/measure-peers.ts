@@ -4,7 +4,7 @@
  * largest, beside fanbase answering the same questions in process from its snapshot.
  */
 import { join } from 'node:path';
-import type { FanbaseSummary, TopFan } from '../../src/domain/records.js';
+import type { ArtistSummary, TopFan } from '../../src/domain/records.js';
 import { exportCsv } from './export-csv.js';
 import { mariadbInstalled, startMariadb } from './mariadb.js';
 import type { Peer, PeerTopFan, PeerVariant } from './peer.js';
@@ -38,10 +38,10 @@ export interface PeerResults {
  * run a DuckDB query each (`summary()`, and `topFans()` as the `topfans` command runs it).
  */
 export interface Ours {
-  summary(artistId: number): Promise<FanbaseSummary>;
+  summary(artistId: number): Promise<ArtistSummary>;
   topFans(artistId: number, limit: number): Promise<TopFan[]>;
   query: {
-    summary(artistId: number): Promise<FanbaseSummary>;
+    summary(artistId: number): Promise<ArtistSummary>;
     topFans(artistId: number, limit: number): Promise<TopFan[]>;
   };
 }

@@ -1,4 +1,4 @@
-import type { FanbaseSummary } from '../../src/domain/records.js';
+import type { ArtistSummary } from '../../src/domain/records.js';
 
 /** One row of a peer's top fans: what the comparison needs. */
 export interface PeerTopFan {
@@ -10,7 +10,7 @@ export interface PeerTopFan {
 /** One way a peer answers the two questions (plain SQL over the tables, or over a materialized view). */
 export interface PeerVariant {
   name: string;
-  summary(artistId: number): Promise<FanbaseSummary>;
+  summary(artistId: number): Promise<ArtistSummary>;
   topFans(artistId: number, limit: number): Promise<PeerTopFan[]>;
 }
 
@@ -30,7 +30,7 @@ export function summaryOf(
   totalFans: number,
   medianAge: number | null,
   topCountries: string[],
-): FanbaseSummary {
+): ArtistSummary {
   return {
     success: totalFans >= 1,
     artist_id: artistId,

@@ -1,24 +1,24 @@
 import type { DataReport } from './data-report.js';
-import { whyNoTopFans } from './empty-top-fans.js';
 import type { FanRepository } from './fan-repository.js';
-import { parseCount, parseId } from './ids.js';
 import { isAdult } from './policy.js';
 import { parseMinFans } from './privacy.js';
-import type { ExplainedTopFan, FanbaseSummary, FanRecord, TopFan, TopFanList } from './records.js';
+import { parseCount, parseId } from './question-inputs.js';
+import type { ArtistSummary, ExplainedTopFan, FanRecord, TopFan, TopFanList } from './records.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
 import { createSummaryIndex, type SummaryIndex } from './summary-index.js';
 import { createTopFansIndex, type TopFansIndex } from './top-fans-index.js';
+import { whyNoTopFans } from './why-no-top-fans.js';
 
-/** What the tools and notebooks use: the answers for one loaded dataset. */
-export interface Fanbase {
+/** One loaded dataset of fans and the questions it answers: what `openFanbase` returns to tools and notebooks. */
+export interface FanDataset {
   /** The settings the answers are computed with (`asOf`, fan definition, score). */
   readonly settings: Settings;
   /** What was loaded and what was wrong with it. */
   readonly report: DataReport;
-  /** The Fanbase fields for an artist. */
-  summary(artistId: number): Promise<FanbaseSummary>;
+  /** The five Fanbase fields for an artist. */
+  summary(artistId: number): Promise<ArtistSummary>;
   /** Every artist's summary, computed once: what the web API answers from. */
   summaryIndex(): Promise<SummaryIndex>;
   /**
@@ -46,12 +46,12 @@ export interface PrivacyOptions {
   minFansForDemographics?: number;
 }
 
-/** Builds the Fanbase service over a repository. Inputs are checked here, whatever the adapter. */
+/** Builds the questions of one dataset over a repository. Inputs are checked here, whatever the adapter. */
 export function createFanbase(
   repository: FanRepository,
   settings: Settings,
   privacy: PrivacyOptions = {},
-): Fanbase {
+): FanDataset {
   const minFans = parseMinFans(privacy.minFansForDemographics ?? 0, 'minFansForDemographics');
   async function rankedAdults(artistId: unknown, n: unknown): Promise<FanRecord[]> {
     const id = parseId(artistId, 'artist_id');
@@ -105,3 +105,6 @@ export function createFanbase(
     close: () => repository.close(),
   };
 }
+
+/** The former name of `FanDataset`, kept for code written against it. @deprecated use `FanDataset` */
+export type Fanbase = FanDataset;

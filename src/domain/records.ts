@@ -3,7 +3,7 @@ import type { FanSignals, ScoreComponents } from './score.js';
 import type { CountryCount } from './top-countries.js';
 
 /** The Fanbase answer for one artist: the five fields of the specification. */
-export interface FanbaseSummary {
+export interface ArtistSummary {
   success: boolean;
   artist_id: number;
   total_fans: number;
@@ -51,3 +51,6 @@ export interface ArtistProfile {
   /** Fans by country, fans of unknown country left out. */
   country_counts: CountryCount[];
 }
+
+/** The former name of `ArtistSummary`, kept for code written against it. @deprecated use `ArtistSummary` */
+export type FanbaseSummary = ArtistSummary;

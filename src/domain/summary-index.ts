@@ -1,10 +1,10 @@
-import type { ArtistProfile, FanbaseSummary } from './records.js';
+import type { ArtistProfile, ArtistSummary } from './records.js';
 import { summarize } from './summary.js';
 
 /** Every artist's summary, computed once, for answers from memory. */
 export interface SummaryIndex {
   /** The summary of an artist; an artist without fans gets zeros and `success: false`. */
-  get(artistId: number): FanbaseSummary;
+  get(artistId: number): ArtistSummary;
   /** Whether the artist has at least one fan. */
   has(artistId: number): boolean;
   /** Number of artists with at least one fan. */
@@ -16,7 +16,7 @@ export function createSummaryIndex(
   profiles: Iterable<ArtistProfile>,
   minFansForDemographics = 0,
 ): SummaryIndex {
-  const summaries = new Map<number, FanbaseSummary>();
+  const summaries = new Map<number, ArtistSummary>();
   for (const profile of profiles) {
     summaries.set(profile.artist_id, summarize(profile, minFansForDemographics));
   }

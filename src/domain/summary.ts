@@ -1,13 +1,13 @@
 import { medianOfCounts } from './median.js';
 import { publishableProfile } from './privacy.js';
-import type { ArtistProfile, FanbaseSummary } from './records.js';
+import type { ArtistProfile, ArtistSummary } from './records.js';
 import { topCountries } from './top-countries.js';
 
 /**
  * The five Fanbase fields from an artist's aggregate profile, each figure about people resting on at least
  * `minFansForDemographics` of them (`publishableProfile`; 0, the default, is off).
  */
-export function summarize(artist: ArtistProfile, minFansForDemographics = 0): FanbaseSummary {
+export function summarize(artist: ArtistProfile, minFansForDemographics = 0): ArtistSummary {
   const profile = publishableProfile(artist, minFansForDemographics);
   return {
     success: profile.total_fans >= 1,

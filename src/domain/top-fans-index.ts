@@ -12,7 +12,7 @@ export interface TopFansIndex {
   readonly depth: number;
   /** Number of artists with at least one adult fan. */
   readonly artists: number;
-  /** The artist's `n` top fans (n <= depth), ranked 1..n, as `Fanbase.topFans` answers; [] for no adult fan. */
+  /** The artist's `n` top fans (n <= depth), ranked 1..n, as `FanDataset.topFans` answers; [] for no adult fan. */
   get(artistId: number, n: number): TopFan[];
 }
 

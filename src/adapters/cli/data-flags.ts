@@ -1,7 +1,7 @@
 import type { Command } from 'cac';
 import { parseCalendarDate } from '../../domain/calendar-date.js';
-import type { Fanbase } from '../../domain/fanbase.js';
-import { type ClickHouseConnection, type EngineName, readEngineConfig } from '../../engine-config.js';
+import type { FanDataset } from '../../domain/fanbase.js';
+import { type ClickHouseAddress, type EngineName, readEngineConfig } from '../../engine-config.js';
 import { single } from './flags.js';
 
 function checkedDate(value: string | undefined, name: string): string | undefined {
@@ -33,11 +33,11 @@ export interface DataOptions {
   mapping: string | undefined;
   asOf: string | undefined;
   engine: EngineName;
-  clickhouse?: ClickHouseConnection;
+  clickhouse?: ClickHouseAddress;
 }
 
 /** Opens a dataset for a command: `openFanbase` in the programs (src/bin), a stand-in in tests. */
-export type OpenData = (options: DataOptions) => Promise<Fanbase>;
+export type OpenData = (options: DataOptions) => Promise<FanDataset>;
 
 /** The library options from those flags, falling back on the environment as documented. */
 export function dataOptions(

@@ -6,9 +6,9 @@ import type { ArtistProfile, FanRecord } from '../../domain/records.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
+import { fanRecord, rankedFan, toArtistProfile } from './clickhouse-rows.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
 import { latestLoad, minMsPlayedMismatch, schemaSettings, unfinishedLoad } from './load-exports.js';
-import { fanRecord, rankedFan, toArtistProfile } from './plain-rows.js';
 import { reportFromTables } from './table-report.js';
 import type { ClickHouseTransport, QueryParams } from './transport.js';
 

@@ -14,7 +14,7 @@ import { clickHouseSqlFile, schemaStatements } from './clickhouse-sql.js';
 import type { ClickHouseTransport } from './transport.js';
 
 /** The tables `fanbase prepare --engine clickhouse` fills, with the columns it writes. */
-const LOADED = [
+const STAGED_TABLES = [
   { table: 'users_source', export: 'users', columns: ['user_id', 'birth_date', 'country', 'consent'] },
   {
     table: 'streams_source',
@@ -24,7 +24,7 @@ const LOADED = [
   { table: 'follows_source', export: 'follows', columns: ['user_id', 'artist_id', 'followed_at'] },
 ] as const;
 /** Every table a load fills, the listening tables (filled by the views) included. */
-const FILLED = [
+const TABLES_A_LOAD_FILLS = [
   'users_source',
   'streams_source',
   'follows_source',
@@ -32,7 +32,9 @@ const FILLED = [
   'user_listening',
 ] as const;
 /** What a user runs to load exports into tables again. */
-const EMPTY_THEM = [...FILLED, 'fanbase_loads'].map((t) => `truncate table ${t}`).join('; ');
+const TRUNCATE_STATEMENTS = [...TABLES_A_LOAD_FILLS, 'fanbase_loads']
+  .map((t) => `truncate table ${t}`)
+  .join('; ');
 
 /**
  * Creates fanbase's tables and materialized views where they are missing (`sql/clickhouse/schema`), and
@@ -68,12 +70,12 @@ export async function loadExports(
   const counted = await createSchema(transport, settings.fan.minMsPlayed);
   if (counted !== settings.fan.minMsPlayed)
     throw minMsPlayedMismatch(transport, counted, settings.fan.minMsPlayed);
-  for (const table of FILLED) {
+  for (const table of TABLES_A_LOAD_FILLS) {
     const [row] = await transport.query(`select toInt64(count()) as n from ${table}`);
     const rows = Number(row?.n ?? 0);
     if (rows > 0) {
       throw invalidArgument(
-        `${table} on ClickHouse (${transport.target}) already holds ${rows} rows: prepare loads exports into empty tables. To load them again, empty them first (${EMPTY_THEM}); to add rows, insert them into the source tables directly (the materialized views keep the answers up to date)`,
+        `${table} on ClickHouse (${transport.target}) already holds ${rows} rows: prepare loads exports into empty tables. To load them again, empty them first (${TRUNCATE_STATEMENTS}); to add rows, insert them into the source tables directly (the materialized views keep the answers up to date)`,
         { table },
       );
     }
@@ -88,7 +90,7 @@ export async function loadExports(
       try {
         report = await loadDataset(conn, dataDir, mapping, settings);
         const started = performance.now();
-        for (const { export: name } of LOADED) {
+        for (const { export: name } of STAGED_TABLES) {
           const file = join(folder, `${name}.parquet`).replaceAll("'", "''");
           await conn.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`);
         }
@@ -101,7 +103,7 @@ export async function loadExports(
     }
     // from here to 'finished', the tables hold part of the exports: open refuses them, saying how to start again
     await recordLoad(transport, 'started', '');
-    for (const { table, export: name, columns } of LOADED) {
+    for (const { table, export: name, columns } of STAGED_TABLES) {
       await transport.insertParquet(table, columns, join(folder, `${name}.parquet`));
     }
     await recordLoad(transport, 'finished', JSON.stringify(report));
@@ -146,7 +148,7 @@ export async function latestLoad(transport: ClickHouseTransport): Promise<Load |
 /** The error for tables a prepare started to fill and did not finish: they hold part of the exports. */
 export function unfinishedLoad(transport: ClickHouseTransport, load: Load): FanbaseError {
   return dataUnreadable(
-    `the fanbase prepare into ClickHouse (${transport.target}) started at ${load.loadedAt} did not finish: its tables hold part of the exports. Empty them (${EMPTY_THEM}) and prepare again`,
+    `the fanbase prepare into ClickHouse (${transport.target}) started at ${load.loadedAt} did not finish: its tables hold part of the exports. Empty them (${TRUNCATE_STATEMENTS}) and prepare again`,
     { table: 'fanbase_loads' },
   );
 }

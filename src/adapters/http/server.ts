@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { Fanbase } from '../../domain/fanbase.js';
+import type { FanDataset } from '../../domain/fanbase.js';
 import type { EngineConfig } from '../../engine-config.js';
 import { createApp, type LoadedDataset } from './app.js';
 import { authEnabled } from './auth-config.js';
@@ -41,7 +41,7 @@ export interface DatasetOptions extends EngineConfig {
 }
 
 /** Opens a dataset for the server: `openFanbase` in the program, a stand-in in tests. */
-export type OpenDataset = (options: DatasetOptions) => Promise<Fanbase>;
+export type OpenDataset = (options: DatasetOptions) => Promise<FanDataset>;
 
 /**
  * Listens at once (so /health answers and /ready says 503 while loading), then loads the dataset with `open`
@@ -54,7 +54,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const metrics = createMetrics();
   let dataset: LoadedDataset | null = null;
-  let fanbase: Fanbase | null = null;
+  let fanbase: FanDataset | null = null;
   // closing: shutdown has begun (/ready answers 503); listenerClosed: after SHUTDOWN_DELAY_MS, the drain
   let closing = false;
   let listenerClosed = false;
@@ -155,7 +155,7 @@ export async function startServer(
       const previous = fanbase;
       swapIn(loaded, 'dataset reloaded');
       // requests answer from the summary index they were given; nothing in flight still uses the old engine
-      await (previous as Fanbase | null)?.close();
+      await (previous as FanDataset | null)?.close();
     })().finally(() => {
       reloading = null;
     });
@@ -182,7 +182,7 @@ export async function startServer(
       );
     }
     // The engine open is closed; a load or reload still running closes its own when it ends (it sees closing).
-    await (fanbase as Fanbase | null)?.close();
+    await (fanbase as FanDataset | null)?.close();
   }
 
   return { url, server, ready, reload, close };

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { startServer } from '../../../src/adapters/http/server.js';
 import { FanbaseError } from '../../../src/domain/errors.js';
-import type { Fanbase } from '../../../src/domain/fanbase.js';
+import type { FanDataset } from '../../../src/domain/fanbase.js';
 import { openFanbase } from '../../../src/open-fanbase.js';
 import {
   closeNow,
@@ -64,7 +64,7 @@ const Server = suite('startServer');
 Server('listens at once: /health answers and /ready is 503 until the dataset is loaded', async () => {
   let release: () => void = () => {};
   const gate = new Promise<void>((r) => (release = r));
-  const slowOpen = async (options: Parameters<typeof openFanbase>[0]): Promise<Fanbase> => {
+  const slowOpen = async (options: Parameters<typeof openFanbase>[0]): Promise<FanDataset> => {
     await gate;
     return openFanbase(options);
   };
@@ -87,7 +87,7 @@ Server('listens at once: /health answers and /ready is 503 until the dataset is 
 });
 
 Server('close while the dataset is still loading returns at once', async () => {
-  const never = new Promise<Fanbase>(() => {});
+  const never = new Promise<FanDataset>(() => {});
   const running = await startServer(TEST_CONFIG, memoryLogger().logger, () => never);
   const started = Date.now();
   await running.close();

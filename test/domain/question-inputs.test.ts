@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { FanbaseError } from '../../src/domain/errors.js';
-import { parseCount, parseId } from '../../src/domain/ids.js';
+import { parseCount, parseId } from '../../src/domain/question-inputs.js';
 
 const Ids = suite('parseId / parseCount');
 

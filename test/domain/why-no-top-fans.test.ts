@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { DataReport } from '../../src/domain/data-report.js';
-import { whyNoTopFans } from '../../src/domain/empty-top-fans.js';
 import { resolveSettings } from '../../src/domain/settings.js';
+import { whyNoTopFans } from '../../src/domain/why-no-top-fans.js';
 
 const report = (missing: string[] = []) =>
   ({ as_of: '2026-06-15', sources: [{ table: 'users', missing_columns: missing }] }) as unknown as DataReport;

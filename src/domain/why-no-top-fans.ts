@@ -1,12 +1,12 @@
 import type { DataReport } from './data-report.js';
-import type { FanbaseSummary } from './records.js';
+import type { ArtistSummary } from './records.js';
 import type { Settings } from './settings.js';
 
 /**
  * Why TopFans shows no one for an artist, in one line: no fans (by the fan definition of the settings), no
  * birth dates in the data, or no fan known to be an adult.
  */
-export function whyNoTopFans(summary: FanbaseSummary, report: DataReport, settings: Settings): string {
+export function whyNoTopFans(summary: ArtistSummary, report: DataReport, settings: Settings): string {
   const id = summary.artist_id;
   if (summary.total_fans === 0) {
     const { minMsPlayed, minStreams, followsMakeFans } = settings.fan;

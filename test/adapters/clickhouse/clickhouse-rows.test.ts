@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fanRecord, rankedFan, toArtistProfile } from '../../../src/adapters/clickhouse/plain-rows.js';
+import { fanRecord, rankedFan, toArtistProfile } from '../../../src/adapters/clickhouse/clickhouse-rows.js';
 import { expectFanbaseError } from '../../support/expect-error.js';
 
 const Rows = suite('plain-rows');
