@@ -8,6 +8,7 @@ export {
 export { createSchema, loadExports } from './adapters/clickhouse/load-exports.js';
 export type { ClickHouseTransport, QueryParams } from './adapters/clickhouse/transport.js';
 export * from './domain/age.js';
+export * from './domain/answers.js';
 export * from './domain/calendar-date.js';
 export * from './domain/countries.js';
 export * from './domain/data-contract.js';
@@ -22,7 +23,7 @@ export * from './domain/median.js';
 export * from './domain/policy.js';
 export * from './domain/privacy.js';
 export * from './domain/question-inputs.js';
-export * from './domain/records.js';
+export * from './domain/repository-rows.js';
 export * from './domain/score.js';
 export * from './domain/settings.js';
 export * from './domain/summary.js';

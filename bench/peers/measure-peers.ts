@@ -4,7 +4,7 @@
  * largest, beside fanbase answering the same questions in process from its snapshot.
  */
 import { join } from 'node:path';
-import type { ArtistSummary, TopFan } from '../../src/domain/records.js';
+import type { ArtistSummary, TopFan } from '../../src/domain/answers.js';
 import { exportCsv } from './export-csv.js';
 import { mariadbInstalled, startMariadb } from './mariadb.js';
 import type { Peer, PeerTopFan, PeerVariant } from './peer.js';

@@ -1,4 +1,4 @@
-import type { ArtistSummary } from '../../src/domain/records.js';
+import type { ArtistSummary } from '../../src/domain/answers.js';
 
 /** One row of a peer's top fans: what the comparison needs. */
 export interface PeerTopFan {

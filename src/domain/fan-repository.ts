@@ -1,5 +1,5 @@
 import type { DataReport } from './data-report.js';
-import type { ArtistProfile, FanRecord } from './records.js';
+import type { ArtistProfile, FanRecord } from './repository-rows.js';
 import type { RankedFan } from './top-fans-index.js';
 
 /**

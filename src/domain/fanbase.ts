@@ -1,9 +1,10 @@
+import type { ArtistSummary, ExplainedTopFan, TopFan, TopFanList } from './answers.js';
 import type { DataReport } from './data-report.js';
 import type { FanRepository } from './fan-repository.js';
 import { isAdult } from './policy.js';
 import { parseMinFans } from './privacy.js';
 import { parseCount, parseId } from './question-inputs.js';
-import type { ArtistSummary, ExplainedTopFan, FanRecord, TopFan, TopFanList } from './records.js';
+import type { FanRecord } from './repository-rows.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';

@@ -1,6 +1,6 @@
 import { describeValue } from './describe-value.js';
 import { invalidOptions } from './errors.js';
-import type { ArtistProfile } from './records.js';
+import type { ArtistProfile } from './repository-rows.js';
 
 /**
  * The k-anonymity floor (`minFansForDemographics`, FANBASE_MIN_FANS_FOR_DEMOGRAPHICS): every published

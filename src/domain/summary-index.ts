@@ -1,4 +1,5 @@
-import type { ArtistProfile, ArtistSummary } from './records.js';
+import type { ArtistSummary } from './answers.js';
+import type { ArtistProfile } from './repository-rows.js';
 import { summarize } from './summary.js';
 
 /** Every artist's summary, computed once, for answers from memory. */

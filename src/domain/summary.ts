@@ -1,6 +1,7 @@
+import type { ArtistSummary } from './answers.js';
 import { medianOfCounts } from './median.js';
 import { publishableProfile } from './privacy.js';
-import type { ArtistProfile, ArtistSummary } from './records.js';
+import type { ArtistProfile } from './repository-rows.js';
 import { topCountries } from './top-countries.js';
 
 /**

@@ -1,7 +1,8 @@
+import type { TopFan } from './answers.js';
 import { internal, invalidArgument } from './errors.js';
 import type { MajorityPolicy } from './majority.js';
 import { isAdult } from './policy.js';
-import type { FanRecord, TopFan } from './records.js';
+import type { FanRecord } from './repository-rows.js';
 
 /** What a top-fans index is built from: a fan row with what the legal check needs. */
 export type RankedFan = Pick<FanRecord, 'artist_id' | 'user_id' | 'country' | 'age' | 'is_adult' | 'score'>;

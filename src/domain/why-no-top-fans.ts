@@ -1,5 +1,5 @@
+import type { ArtistSummary } from './answers.js';
 import type { DataReport } from './data-report.js';
-import type { ArtistSummary } from './records.js';
 import type { Settings } from './settings.js';
 
 /**

@@ -16,7 +16,7 @@ import * as sparse from '../../fixtures/sparse/expected.js';
 import * as zeroMs from '../../fixtures/zero-ms/expected.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
-import type { ArtistProfile, FanRecord } from '../../src/domain/records.js';
+import type { ArtistProfile, FanRecord } from '../../src/domain/repository-rows.js';
 import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
 import type { RankedFan } from '../../src/domain/top-fans-index.js';
 import { readMappingFile } from '../../src/load/mapping.js';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { FanRecord } from '../../src/domain/records.js';
+import type { FanRecord } from '../../src/domain/repository-rows.js';
 import { resolveSettings, type SettingsOptions } from '../../src/domain/settings.js';
 import { ENGINES } from '../support/engines.js';
 import { randomRows, writeCsvExports } from '../support/random-rows.js';

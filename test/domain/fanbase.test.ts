@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { DataReport } from '../../src/domain/data-report.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
-import type { FanRecord } from '../../src/domain/records.js';
+import type { FanRecord } from '../../src/domain/repository-rows.js';
 import { resolveSettings } from '../../src/domain/settings.js';
 
 const report = { as_of: '2026-06-15' } as DataReport;

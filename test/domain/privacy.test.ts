@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseMinFans, publishableProfile } from '../../src/domain/privacy.js';
-import type { ArtistProfile } from '../../src/domain/records.js';
+import type { ArtistProfile } from '../../src/domain/repository-rows.js';
 import { expectFanbaseError } from '../support/expect-error.js';
 
 const Floor = suite('publishableProfile');

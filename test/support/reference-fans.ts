@@ -10,7 +10,7 @@ import { isCountryCode } from '../../src/domain/countries.js';
 import { dayVolume, fanSignals, isFan, type PlayDay } from '../../src/domain/fan-signals.js';
 import { isAdult, isEligibleAcross } from '../../src/domain/policy.js';
 import { isInWindow, isQualifyingPlay } from '../../src/domain/qualifying-play.js';
-import type { FanRecord } from '../../src/domain/records.js';
+import type { FanRecord } from '../../src/domain/repository-rows.js';
 import { score } from '../../src/domain/score.js';
 import type { Settings } from '../../src/domain/settings.js';
 

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { format } from 'fast-csv';
-import type { ExplainedTopFan, TopFan } from '../../domain/records.js';
+import type { ExplainedTopFan, TopFan } from '../../domain/answers.js';
 import type { ScoreComponents } from '../../domain/score.js';
 
 export type OutputFormat = 'csv' | 'json';

@@ -2,7 +2,7 @@ import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import type { DataReport } from '../../domain/data-report.js';
 import { dataNotFound } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
-import type { ArtistProfile, FanRecord } from '../../domain/records.js';
+import type { ArtistProfile, FanRecord } from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';

@@ -2,9 +2,15 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
-import { dataUnreadable, internal, invalidArgument, invalidOptions } from '../../domain/errors.js';
+import { dataUnreadable, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
-import type { ArtistProfile, FanRecord } from '../../domain/records.js';
+import {
+  type ArtistProfile,
+  checkedFanRecord,
+  checkedProfile,
+  checkedRankedFan,
+  type FanRecord,
+} from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config.js';
@@ -187,7 +193,7 @@ export class DuckDbFanRepository implements FanRepository {
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
     const rows = await this.pool.use((c) => c.query('every_top_fans', { limit }, { limit: BIGINT }));
-    return rows as unknown as RankedFan[];
+    return rows.map((row) => checkedRankedFan(row, ENGINE));
   }
 
   async fans(artistId: number): Promise<FanRecord[]> {
@@ -244,22 +250,10 @@ function removeDatabase(file: string): void {
   rmSync(file, { force: true });
   rmSync(`${file}.wal`, { force: true });
 }
-function toArtistProfile(row: Record<string, PlainValue>): ArtistProfile {
-  return {
-    artist_id: row.artist_id as number,
-    total_fans: row.total_fans as number,
-    age_counts: (row.age_counts ?? []) as unknown as ArtistProfile['age_counts'],
-    country_counts: (row.country_counts ?? []) as unknown as ArtistProfile['country_counts'],
-  };
-}
-
-function toFanRecord(row: Record<string, PlainValue>): FanRecord {
-  const record = row as unknown as FanRecord;
-  if (typeof record.user_id !== 'number' || typeof record.score !== 'number') {
-    throw internal('a fan row read from DuckDB lacks user_id or score');
-  }
-  return record;
-}
+/** Who answered, in the messages of rows that do not check. */
+const ENGINE = 'DuckDB';
+const toArtistProfile = (row: Record<string, PlainValue>): ArtistProfile => checkedProfile(row, ENGINE);
+const toFanRecord = (row: Record<string, PlainValue>): FanRecord => checkedFanRecord(row, ENGINE);
 
 /** The instance configuration, and the connection count checked with it. */
 function engineConfig(options: DuckDbOptions): Record<string, string> {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { type OutputOptions, writeTopFans } from '../../../src/adapters/cli/top-fans-output.js';
-import type { ExplainedTopFan } from '../../../src/domain/records.js';
+import type { ExplainedTopFan } from '../../../src/domain/answers.js';
 
 async function render(
   fans: ExplainedTopFan[],

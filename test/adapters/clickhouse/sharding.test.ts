@@ -15,7 +15,7 @@ import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.j
 import { ClickHouseFanRepository } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
 import { createSchema, loadExports } from '../../../src/adapters/clickhouse/load-exports.js';
 import type { ClickHouseTransport } from '../../../src/adapters/clickhouse/transport.js';
-import type { ArtistProfile, FanRecord } from '../../../src/domain/records.js';
+import type { ArtistProfile, FanRecord } from '../../../src/domain/repository-rows.js';
 import { resolveSettings } from '../../../src/domain/settings.js';
 import type { RankedFan } from '../../../src/domain/top-fans-index.js';
 import { FIXTURES } from '../../support/duckdb.js';

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import * as sparse from '../../../fixtures/sparse/expected.js';
 import { DuckDbFanRepository } from '../../../src/adapters/duckdb/duckdb-fan-repository.js';
 import { isAdult } from '../../../src/domain/policy.js';
-import type { FanRecord } from '../../../src/domain/records.js';
+import type { FanRecord } from '../../../src/domain/repository-rows.js';
 import { score } from '../../../src/domain/score.js';
 import { resolveSettings, type SettingsOptions } from '../../../src/domain/settings.js';
 import { FIXTURES } from '../../support/duckdb.js';

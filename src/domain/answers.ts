@@ -1,6 +1,4 @@
-import type { ValueCount } from './median.js';
 import type { FanSignals, ScoreComponents } from './score.js';
-import type { CountryCount } from './top-countries.js';
 
 /** The Fanbase answer for one artist: the five fields of the specification. */
 export interface ArtistSummary {
@@ -30,26 +28,6 @@ export type TopFanList<Fan extends TopFan = TopFan> = Fan[] & { reason?: string 
 export interface ExplainedTopFan extends TopFan {
   components: ScoreComponents;
   signals: FanSignals;
-}
-
-/** One fan of one artist as the repository stores it: who, what they did, their score. */
-export interface FanRecord extends FanSignals {
-  artist_id: number;
-  user_id: number;
-  country: string | null;
-  age: number | null;
-  is_adult: boolean;
-  score: number;
-}
-
-/** What the repository knows of an artist's fans, in aggregate: enough for a summary, nothing personal. */
-export interface ArtistProfile {
-  artist_id: number;
-  total_fans: number;
-  /** Fans by age in whole years, fans of unknown age left out. */
-  age_counts: ValueCount[];
-  /** Fans by country, fans of unknown country left out. */
-  country_counts: CountryCount[];
 }
 
 /** The former name of `ArtistSummary`, kept for code written against it. @deprecated use `ArtistSummary` */
