@@ -1,9 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { FanDataset } from '../../domain/fanbase.js';
-import type { EngineConfig } from '../../engine-config.js';
-import { createApp, type LoadedDataset } from './app.js';
+import { createApp } from './app.js';
 import { authEnabled } from './auth-config.js';
 import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
@@ -11,6 +9,7 @@ import { drain } from './drain.js';
 import { createMetrics } from './metrics.js';
 import { createAuthFailureLimit, createRateLimit } from './rate-limit.js';
 import { answerRefusedRequests } from './refused-requests.js';
+import { type OpenDataset, serveDataset } from './served-dataset.js';
 
 /** A listening API: its address, the dataset load under way, and a graceful `close`. */
 export interface RunningServer {
@@ -32,16 +31,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What the server asks of the library to open its dataset: where it is, for which date, on which engine. */
-export interface DatasetOptions extends EngineConfig {
-  data: string | undefined;
-  mapping: string | undefined;
-  asOf: string | undefined;
-  minFansForDemographics: number;
-}
-
-/** Opens a dataset for the server: `openFanbase` in the program, a stand-in in tests. */
-export type OpenDataset = (options: DatasetOptions) => Promise<FanDataset>;
+export type { DatasetOptions, OpenDataset } from './served-dataset.js';
 
 /**
  * Listens at once (so /health answers and /ready says 503 while loading), then loads the dataset with `open`
@@ -53,13 +43,11 @@ export async function startServer(
   open: OpenDataset,
 ): Promise<RunningServer> {
   const metrics = createMetrics();
-  let dataset: LoadedDataset | null = null;
-  let fanbase: FanDataset | null = null;
   // closing: shutdown has begun (/ready answers 503); listenerClosed: after SHUTDOWN_DELAY_MS, the drain
   let closing = false;
   let listenerClosed = false;
   const app = createApp({
-    dataset: () => dataset,
+    dataset: () => served.current(),
     logger,
     metrics,
     authenticate: await createAuthenticator(config.auth),
@@ -88,86 +76,14 @@ export async function startServer(
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info({ url }, 'listening');
-
-  /** Opens the dataset and builds its answers; the caller swaps them in. */
-  const load = async () => {
-    const started = process.hrtime.bigint();
-    const opened = await open({
-      data: config.data,
-      mapping: config.mapping,
-      asOf: config.asOf,
-      minFansForDemographics: config.minFansForDemographics,
-      ...config.engine,
-    });
-    try {
-      const summaries = await opened.summaryIndex();
-      return { opened, summaries, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-    } catch (error) {
-      await opened.close();
-      throw error;
-    }
-  };
-  const swapIn = ({ opened, summaries, seconds }: Awaited<ReturnType<typeof load>>, event: string) => {
-    const report = opened.report;
-    const { eligible_users, artists_with_fans, fans } = report.totals;
-    metrics.loadSeconds.set(seconds);
-    metrics.consentingUsers.set(eligible_users);
-    metrics.artists.set(summaries.artists);
-    if (fans !== null) metrics.fans.set(fans);
-    fanbase = opened;
-    // the one assignment requests see; a new dataset brings its own cache of serialized bodies
-    dataset = { summaries, report, bodies: new Map() };
-    // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
-    logger.info(
-      {
-        as_of: report.as_of,
-        load_seconds: seconds,
-        consenting_users: eligible_users,
-        artists_with_fans,
-        fans,
-        issues: report.issues.length,
-        warnings: report.warnings,
-      },
-      event,
-    );
-  };
-
-  const ready = (async () => {
-    const loaded = await load();
-    if (closing) {
-      // shut down while loading: close() does not wait for the load
-      await loaded.opened.close();
-      return;
-    }
-    swapIn(loaded, 'dataset loaded');
-  })();
-  ready.catch(() => {}); // the caller decides what a failed load means
-
-  let reloading: Promise<void> | null = null;
-  function reload(): Promise<void> {
-    reloading ??= (async () => {
-      await ready;
-      const loaded = await load();
-      if (closing) {
-        await loaded.opened.close();
-        return;
-      }
-      const previous = fanbase;
-      swapIn(loaded, 'dataset reloaded');
-      // requests answer from the summary index they were given; nothing in flight still uses the old engine
-      await (previous as FanDataset | null)?.close();
-    })().finally(() => {
-      reloading = null;
-    });
-    return reloading;
-  }
+  const served = serveDataset({ open, config, metrics, logger, closing: () => closing });
 
   async function close(): Promise<void> {
     if (closing) return;
     closing = true;
     // Still serving, keep-alive as usual, while a load balancer sees /ready fail and stops sending here:
     // closing the listener at once would reset the connections it still opens. Not when nothing was ready.
-    if (dataset && config.shutdownDelayMs > 0) {
+    if (served.current() && config.shutdownDelayMs > 0) {
       logger.info({ delay_ms: config.shutdownDelayMs }, 'not ready: serving until the shutdown delay ends');
       await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
     }
@@ -181,9 +97,8 @@ export async function startServer(
         'requests still in flight at the shutdown timeout: closing them',
       );
     }
-    // The engine open is closed; a load or reload still running closes its own when it ends (it sees closing).
-    await (fanbase as FanDataset | null)?.close();
+    await served.close();
   }
 
-  return { url, server, ready, reload, close };
+  return { url, server, ready: served.ready, reload: served.reload, close };
 }

@@ -1,0 +1,130 @@
+import type { Logger } from 'pino';
+import type { FanDataset } from '../../domain/fanbase.js';
+import type { EngineConfig } from '../../engine-config.js';
+import type { LoadedDataset } from './app.js';
+import type { HttpConfig } from './config.js';
+import type { HttpMetrics } from './metrics.js';
+
+/** What the server asks of the library to open its dataset: where it is, for which date, on which engine. */
+export interface DatasetOptions extends EngineConfig {
+  data: string | undefined;
+  mapping: string | undefined;
+  asOf: string | undefined;
+  minFansForDemographics: number;
+}
+
+/** Opens a dataset for the server: `openFanbase` in the program, a stand-in in tests. */
+export type OpenDataset = (options: DatasetOptions) => Promise<FanDataset>;
+
+/** The dataset the API answers from, and how it is replaced. */
+export interface ServedDataset {
+  /** What requests answer from; null while the first load runs. */
+  current(): LoadedDataset | null;
+  /** Settles when the first load is done, or rejects with its error. */
+  ready: Promise<void>;
+  /** Opens the dataset again and swaps it in; reloads asked for while one runs share it. */
+  reload(): Promise<void>;
+  /** Closes the engine open; a load or reload still running closes its own when it ends. */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads the dataset with `open` (every artist's summary computed in memory), then keeps it: a reload builds
+ * the new one beside it and swaps it in with one assignment, so a request is answered wholly from the old
+ * dataset or wholly from the new one, and none fails. Each swap sets the dataset metrics and logs the load,
+ * with what consenting users make only.
+ */
+export function serveDataset(options: {
+  open: OpenDataset;
+  config: HttpConfig;
+  metrics: HttpMetrics;
+  logger: Logger;
+  /** True once shutdown has begun: a load that ends then closes what it opened instead of serving it. */
+  closing: () => boolean;
+}): ServedDataset {
+  const { open, config, metrics, logger } = options;
+  let dataset: LoadedDataset | null = null;
+  let fanbase: FanDataset | null = null;
+
+  /** Opens the dataset and builds its answers; the caller swaps them in. */
+  const load = async () => {
+    const started = process.hrtime.bigint();
+    const opened = await open({
+      data: config.data,
+      mapping: config.mapping,
+      asOf: config.asOf,
+      minFansForDemographics: config.minFansForDemographics,
+      ...config.engine,
+    });
+    try {
+      const summaries = await opened.summaryIndex();
+      return { opened, summaries, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+  };
+  const swapIn = ({ opened, summaries, seconds }: Awaited<ReturnType<typeof load>>, event: string) => {
+    const report = opened.report;
+    const { eligible_users, artists_with_fans, fans } = report.totals;
+    metrics.loadSeconds.set(seconds);
+    metrics.consentingUsers.set(eligible_users);
+    metrics.artists.set(summaries.artists);
+    if (fans !== null) metrics.fans.set(fans);
+    fanbase = opened;
+    // the one assignment requests see; a new dataset brings its own cache of serialized bodies
+    dataset = { summaries, report, bodies: new Map() };
+    // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
+    logger.info(
+      {
+        as_of: report.as_of,
+        load_seconds: seconds,
+        consenting_users: eligible_users,
+        artists_with_fans,
+        fans,
+        issues: report.issues.length,
+        warnings: report.warnings,
+      },
+      event,
+    );
+  };
+
+  const ready = (async () => {
+    const loaded = await load();
+    if (options.closing()) {
+      // shut down while loading: close() does not wait for the load
+      await loaded.opened.close();
+      return;
+    }
+    swapIn(loaded, 'dataset loaded');
+  })();
+  ready.catch(() => {}); // the caller decides what a failed load means
+
+  let reloading: Promise<void> | null = null;
+  function reload(): Promise<void> {
+    reloading ??= (async () => {
+      await ready;
+      const loaded = await load();
+      if (options.closing()) {
+        await loaded.opened.close();
+        return;
+      }
+      const previous = fanbase;
+      swapIn(loaded, 'dataset reloaded');
+      // requests answer from the summary index they were given; nothing in flight still uses the old engine
+      await (previous as FanDataset | null)?.close();
+    })().finally(() => {
+      reloading = null;
+    });
+    return reloading;
+  }
+
+  return {
+    current: () => dataset,
+    ready,
+    reload,
+    close: async () => {
+      await (fanbase as FanDataset | null)?.close();
+    },
+  };
+}
