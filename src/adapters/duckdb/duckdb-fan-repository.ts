@@ -1,5 +1,4 @@
-import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { renameSync, rmSync } from 'node:fs';
 import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
 import type { DataReport } from '../../domain/data-report.js';
 import { dataUnreadable, invalidArgument, invalidOptions } from '../../domain/errors.js';
@@ -21,6 +20,7 @@ import { dropAllBut, loadDataset } from '../../load/load-dataset.js';
 import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
+import { removeDatabase, removeLeftovers } from './snapshot-files.js';
 
 /** Settings of the embedded DuckDB: the instance's, and the repository's connections. */
 export interface DuckDbOptions extends EngineOptions {
@@ -217,39 +217,6 @@ const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
 const SNAPSHOT_FORMAT = 1;
 
-/** Removes the temporary files of earlier prepares of `out` whose process is gone (killed mid-way). */
-function removeLeftovers(out: string): void {
-  const dir = dirname(out);
-  const prefix = `${basename(out)}.`;
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = new RegExp(`^${escapeRegExp(prefix)}(\\d+)\\.tmp(\\.wal)?$`).exec(name)?.[1];
-    if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function removeDatabase(file: string): void {
-  rmSync(file, { force: true });
-  rmSync(`${file}.wal`, { force: true });
-}
 /** Who answered, in the messages of rows that do not check. */
 const ENGINE = 'DuckDB';
 const toArtistProfile = (row: Record<string, PlainValue>): ArtistProfile => checkedProfile(row, ENGINE);
