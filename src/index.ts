@@ -5,7 +5,8 @@ export {
   clientTransport,
   serverTransport,
 } from './adapters/clickhouse/client-transport.js';
-export { createSchema, loadExports } from './adapters/clickhouse/load-exports.js';
+export { loadExports } from './adapters/clickhouse/load-exports.js';
+export { createSchema } from './adapters/clickhouse/schema.js';
 export type { ClickHouseTransport, QueryParams } from './adapters/clickhouse/transport.js';
 export * from './domain/age.js';
 export * from './domain/answers.js';

@@ -8,7 +8,8 @@ import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { fanRecord, rankedFan, toArtistProfile } from './clickhouse-rows.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
-import { latestLoad, minMsPlayedMismatch, schemaSettings, unfinishedLoad } from './load-exports.js';
+import { latestLoad, unfinishedLoad } from './load-record.js';
+import { minMsPlayedMismatch, schemaSettings } from './schema.js';
 import { reportFromTables } from './table-report.js';
 import type { ClickHouseTransport, QueryParams } from './transport.js';
 

@@ -6,12 +6,9 @@ import * as assert from 'uvu/assert';
 import * as rowIssues from '../../../fixtures/row-issues/expected.js';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
 import { ClickHouseFanRepository } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
-import {
-  createSchema,
-  latestLoad,
-  loadExports,
-  schemaSettings,
-} from '../../../src/adapters/clickhouse/load-exports.js';
+import { loadExports } from '../../../src/adapters/clickhouse/load-exports.js';
+import { latestLoad } from '../../../src/adapters/clickhouse/load-record.js';
+import { createSchema, schemaSettings } from '../../../src/adapters/clickhouse/schema.js';
 import type { ClickHouseTransport } from '../../../src/adapters/clickhouse/transport.js';
 import { resolveSettings } from '../../../src/domain/settings.js';
 import { FIXTURES } from '../../support/duckdb.js';

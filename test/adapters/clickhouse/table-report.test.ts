@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chdbTransport } from '../../../src/adapters/clickhouse/chdb-transport.js';
 import { ClickHouseFanRepository } from '../../../src/adapters/clickhouse/clickhouse-fan-repository.js';
-import { createSchema } from '../../../src/adapters/clickhouse/load-exports.js';
+import { createSchema } from '../../../src/adapters/clickhouse/schema.js';
 import { resolveSettings } from '../../../src/domain/settings.js';
 
 const Report = suite('reportFromTables');
