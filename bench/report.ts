@@ -127,8 +127,7 @@ ${gaps(largest, ratio(largest), connections)}
 
 Artists drawn like the generator draws them (log-uniform ranks: large artists weigh more). The bare
 endpoint reads the body, parses it as JSON and answers a constant body of the same size (bench/bare-koa.ts).
-The two alternate, three runs each; each side's median run is shown (runs on this 2-core machine, which
-autocannon shares, vary by up to ±30%).
+The two alternate, three runs each; each side's median run is shown.
 
 | streams | API req/s | API p50 / p99 | bare Koa req/s | bare p50 / p99 | ratio | API errors | API RSS (peak) |
 |---|---|---|---|---|---|---|---|
@@ -202,41 +201,22 @@ last column.
 |---|---|---|---|---|---|---|---|---|
 ${measured.map(row).join('\n')}
 
-What it shows: on one 2-core machine the DuckDB snapshot answers in milliseconds, ClickHouse in tenths of a
-second at 10M and in seconds at 100M: each question adds up the per-day sums of the artist's listeners and,
-for the share, those listeners' own days with every artist, where the snapshot reads prepared rows. What
-ClickHouse buys is elsewhere: rows inserted count at the next question without a prepare, the ingest and the
-every-artist questions spread over shards, and the data no longer has to fit one machine. Stay on DuckDB
-while one machine holds the history and a daily prepare is fresh enough (NOTES.md, "ClickHouse").`;
+When to choose ClickHouse over a DuckDB snapshot, in the light of these figures: docs/clickhouse.md.`;
 }
 
 /** For each target not met: the measured figure, the bottleneck a profile found, what would move it. */
 function gaps(largest: ScaleResult, httpRatio: number, connections: number): string {
   const parts: string[] = [];
   if (httpRatio < 0.8) {
-    parts.push(`**HTTP throughput, ${(httpRatio * 100).toFixed(0)}% of bare Koa at ${largest.millions}M** (the ratio moves from
-run to run and scale to scale on this machine: see section 1). A CPU profile of the API under autocannon
-(${connections} connections): the server is idle about a fifth of the time (autocannon, on the same 2 cores,
-is the other bottleneck), the socket writes take a quarter, Koa's own request handling most of the rest;
-what the API adds over the bare endpoint costs 45-52 µs of CPU per request against 31-43 µs (measured from
-/proc during A/B runs): the request-id header, prom-client's per-call label hashing in the histogram
-(~2%), three middleware layers instead of one, the fatal UTF-8 decode and Ajv. Already removed: object
-serialization in the access log, a write per access line, the router pass, metric label lookups (NOTES.md,
-Benchmarks). What would move it: recording metrics into pre-bound counters and buckets exported by a
-prom-client collect hook, and answering \`POST /fanbase\` in the first middleware with the request id,
-log line and metrics inlined; a client in C (wrk) would leave the server more of the CPU but changes the
-measurement, not the server.`);
+    parts.push(`**HTTP throughput, ${(httpRatio * 100).toFixed(0)}% of bare Koa at ${largest.millions}M** (${connections} connections; target 80%).
+The profile of what the API adds over the bare endpoint, and what would move it: NOTES.md, "Benchmarks".`);
   }
   if (largest.prepare.seconds > 3 * largest.groupby.seconds) {
     const t = largest.prepare.timings ?? {};
-    parts.push(`**prepare, ${(largest.prepare.seconds / largest.groupby.seconds).toFixed(1)}x the plain group by at ${largest.millions}M.** The data report's timings
-(section 4) are the profile: deduplicating streams (${t['build streams_deduplicated']} s) and aggregating them by
-(artist, user, day) (${t['build streams_daily']} s) are each a hash aggregation with about one group per row (the
-generated data has ~0.95 day-groups per stream), and \`fans\` (${t['build fans']} s) aggregates, joins users and ranks
-each artist's adults. Exact per-day caps and duplicate collapsing need those passes; a single pass by day
-was built and measured (NOTES.md: no faster at 100M, 5 GB more memory) and not kept. What would move it:
-an incremental prepare that keeps the per-day table in the snapshot and aggregates only the days that
-arrived since the last one (a 365th of the streams for a daily export).`);
+    parts.push(`**prepare, ${(largest.prepare.seconds / largest.groupby.seconds).toFixed(1)}x the plain group by at ${largest.millions}M** (target 3x). The data report's
+timings (section 4) are the profile: deduplicating streams ${t['build streams_deduplicated']} s, aggregating them by
+(artist, user, day) ${t['build streams_daily']} s, \`fans\` ${t['build fans']} s. What was tried and what would move it:
+NOTES.md, "Benchmarks".`);
   }
   return parts.length === 0
     ? ''
