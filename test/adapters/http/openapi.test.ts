@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { type RulesetDefinition, Spectral } from '@stoplight/spectral-core';
 import { oas } from '@stoplight/spectral-rulesets';
@@ -14,7 +13,7 @@ import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
 import { createMetrics } from '../../../src/adapters/http/metrics.js';
 import { OPENAPI_DOCUMENT } from '../../../src/adapters/http/openapi.js';
 import { startServer } from '../../../src/adapters/http/server.js';
-import { memoryLogger, readyServer, TEST_CONFIG } from '../../support/http.js';
+import { memoryLogger, rawRequest, readyServer, TEST_CONFIG } from '../../support/http.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -51,20 +50,6 @@ function dechunk(chunked: string): string {
     body += chunked.slice(line + 2, line + 2 + size);
     at = line + 2 + size + 2;
   }
-}
-
-/** Writes `text` as is on a new connection, for requests fetch cannot send; the answer as it came. */
-function rawRequest(url: string, text: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(Number(new URL(url).port), '127.0.0.1');
-    let answer = '';
-    socket.on('data', (chunk) => {
-      answer += chunk;
-    });
-    socket.on('error', () => {});
-    socket.on('close', () => resolve(answer));
-    socket.write(text);
-  });
 }
 
 /** An answer as written on the wire (a JSON body, whole or chunked), as an Answer. */
