@@ -1,3 +1,4 @@
+import { VERSION } from '../../version.js';
 /** The JSON Schema of a POST /fanbase body: published in the OpenAPI document, and what validates requests. */
 export const FANBASE_REQUEST_SCHEMA = {
   type: 'object',
@@ -43,7 +44,7 @@ export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
   info: {
     title: 'Fanbase API',
-    version: '0.1.0',
+    version: VERSION,
     description:
       "Aggregated information about an artist's fan base. Users who did not consent to tracking are never counted. " +
       'Errors are RFC 9457 problems (application/problem+json); a path not listed here answers 404. ' +
