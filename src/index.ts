@@ -33,5 +33,6 @@ export * from './domain/top-countries.js';
 export * from './domain/top-fans-index.js';
 export * from './domain/why-no-top-fans.js';
 export * from './engine-config.js';
+export type { LoadOptions, LoadProgress, OnLoadProgress } from './load/load-progress.js';
 export * from './load/mapping.js';
 export * from './open-fanbase.js';

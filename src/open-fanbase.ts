@@ -15,6 +15,7 @@ import { parseMinFans } from './domain/privacy.js';
 import { resolveSettings, type Settings, type SettingsOptions } from './domain/settings.js';
 import type { ClickHouseAddress, EngineName } from './engine-config.js';
 import { checkDataFolder } from './load/data-folder.js';
+import type { LoadOptions } from './load/load-progress.js';
 import { checkMapping, type Mapping, readMappingFile } from './load/mapping.js';
 
 /** The bundled demo dataset, the default data. */
@@ -24,7 +25,7 @@ export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../fixtures/demo/', 
 export const MAPPING_FILE_NAME = 'fanbase.json';
 
 /** What `openFanbase` takes: where the exports are, how to read them, and the settings of the answers. */
-export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, PrivacyOptions {
+export interface OpenFanbaseOptions extends SettingsOptions, DuckDbOptions, PrivacyOptions, LoadOptions {
   /** Folder of the exports (users, streams, follows), or a prepared snapshot (`*.duckdb`). Default: the demo dataset. */
   data?: string;
   /** A mapping file path or object; default `<data>/fanbase.json` when that file exists. */
@@ -100,7 +101,13 @@ async function prepareClickHouse(options: PrepareFanbaseOptions): Promise<DataRe
   const transport = await clickHouseTransport({ ...options, queryTimeoutMs: options.queryTimeoutMs ?? 0 });
   try {
     const settings = await clickHouseSettings(transport, asked, options);
-    return await loadExports(transport, data, resolveMapping(options.mapping, data), settings);
+    return await loadExports(
+      transport,
+      data,
+      resolveMapping(options.mapping, data),
+      settings,
+      options.onProgress,
+    );
   } finally {
     await transport.close();
   }

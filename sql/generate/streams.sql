@@ -1,6 +1,7 @@
--- one row per generated stream, rows $first to $last: heavy-tailed users, Zipf-like artists, favourites
+-- one row per generated stream, one per row of stream_ids: heavy-tailed users, Zipf-like artists, favourites
+-- reads: stream_ids
 with ids as (
-    select range as stream_id from range($first, $last)
+    select stream_id from stream_ids
 ),
 
 draws as (

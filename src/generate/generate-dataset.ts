@@ -4,6 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { daysBefore } from '../domain/calendar-date.js';
 import { invalidArgument } from '../domain/errors.js';
 import { instanceConfig } from '../duckdb/instance-config.js';
+import { trackQueryProgress, withQueryProgress } from '../duckdb/query-progress.js';
 import { boundParameters, sqlFile } from '../duckdb/sql-files.js';
 import { sqlString } from '../duckdb/sql-text.js';
 
@@ -20,7 +21,7 @@ export interface GenerateOptions {
   /** Streams per file of `streams/` (default 10 million). */
   chunk?: number;
   threads?: number;
-  /** Called after each file, with streams written so far and the total. */
+  /** Called as streams are written (DuckDB's estimate within a file, exact after each), with the total. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -69,8 +70,10 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
     );
     files.push(file);
   };
+  const onProgress = options.onProgress;
   try {
     await conn.run("set TimeZone = 'UTC'");
+    if (onProgress) await trackQueryProgress(conn);
     await conn.run(sqlFile('generate/uniform_macro'));
     await copy('generate/users', join(out, `users.${extension}`));
     await copy('generate/follows', join(out, `follows.${extension}`));
@@ -79,9 +82,23 @@ export async function generateDataset(options: GenerateOptions): Promise<string[
       const first = part * chunk;
       const last = Math.min(streams, first + chunk);
       const file = join(out, 'streams', `part-${String(part).padStart(4, '0')}.${extension}`);
-      await copy('generate/streams', file, { first, last });
-      options.onProgress?.(last, streams);
+      const ids = sqlFile('generate/stream_ids');
+      await conn.run(
+        `create or replace temp table stream_ids as ${ids}`,
+        boundParameters(ids, { first, last }),
+      );
+      const written = copy('generate/streams', file);
+      if (onProgress === undefined) await written;
+      else {
+        await withQueryProgress(
+          conn,
+          () => written,
+          (percent) => onProgress(Math.floor(first + ((last - first) * percent) / 100), streams),
+        );
+        onProgress(last, streams);
+      }
     }
+    await conn.run('drop table if exists stream_ids');
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -8,6 +8,7 @@ import type { Settings } from '../domain/settings.js';
 import { settingsParameters } from '../domain/settings-parameters.js';
 import { readRows } from '../duckdb/read-rows.js';
 import { boundParameters, type Param, sqlFile } from '../duckdb/sql-files.js';
+import { LoadSteps } from './load-progress.js';
 import { locateSource } from './locate-source.js';
 import type { Mapping, TableMapping } from './mapping.js';
 import { sqlTypeOf } from './source-columns.js';
@@ -22,6 +23,16 @@ export const LOAD_RELATIONS = [
   'fans',
   'artist_profiles',
 ] as const;
+
+const CHECKED_TABLES = ['users', 'streams', 'follows'] as const;
+
+/** The steps of `loadDataset`, in order, as its progress reports name them. */
+export const LOAD_STEPS: readonly string[] = [
+  ...DATA_CONTRACT.map((table) => `read ${table.name}`),
+  ...LOAD_RELATIONS.map((name) => `build ${name}`),
+  ...CHECKED_TABLES.map((table) => `check ${table}`),
+];
+
 /**
  * Reads and checks the exports in `dataDir`, builds the relations of `sql/load` once (the cleaned users,
  * follows and streams, the per-fan and per-artist aggregates) and returns the data report. The connection
@@ -33,6 +44,7 @@ export async function loadDataset(
   dataDir: string,
   mapping: Mapping,
   settings: Settings,
+  steps: LoadSteps = new LoadSteps(LOAD_STEPS, undefined),
 ): Promise<DataReport> {
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
@@ -62,14 +74,24 @@ export async function loadDataset(
       });
       continue;
     }
-    sources.push(await createSourceView(conn, located, tableMapping as TableMapping | undefined));
+    sources.push(
+      await steps.run(
+        `read ${table.name}`,
+        () => createSourceView(conn, located, tableMapping as TableMapping | undefined),
+        conn,
+      ),
+    );
     time(`read ${table.name}`);
   }
 
   const params = parametersOf(settings, sources);
   for (const name of LOAD_RELATIONS) {
     try {
-      await run(conn, `create or replace table ${name} as ${sqlFile(`load/${name}`)}`, params);
+      await steps.run(
+        `build ${name}`,
+        () => run(conn, `create or replace table ${name} as ${sqlFile(`load/${name}`)}`, params),
+        conn,
+      );
       time(`build ${name}`);
     } catch (error) {
       // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
@@ -83,11 +105,12 @@ export async function loadDataset(
     }
   }
   const issues: DataIssue[] = [];
-  for (const table of ['users', 'streams', 'follows'] as const) {
+  for (const table of CHECKED_TABLES) {
     const problems = sqlFile(`load/${table}_issues`);
     const byReason = `select reason, count(*)::integer as count, arg_min(example, (sort_key, example), 3) as examples
       from (${problems}) group by reason order by reason`;
-    for (const row of await readRows(conn, byReason, params)) {
+    const rows = await steps.run(`check ${table}`, () => readRows(conn, byReason, params), conn);
+    for (const row of rows) {
       const reason = String(row.reason);
       issues.push({
         table,

@@ -25,6 +25,7 @@ import {
   stickyLayout,
   WRITER_UID,
 } from '../support/hostile-folder.js';
+import { runInTerminal } from '../support/terminal.js';
 
 const expected = (name: string) => readFileSync(join(FIXTURES, 'edge-cases/expected', name), 'utf8');
 const Topfans = suite('topfans');
@@ -34,7 +35,12 @@ Topfans("prints the specification's CSV, byte for byte, from every format of the
     const out = run('topfans', ['--artist_id', '123', '--nb_fans', '3', ...at(`edge-cases/${variant}`)]);
     assert.is(out.code, 0, out.stderr);
     assert.is(out.stdout, expected('topfans-123-3.csv'), variant);
-    assert.is(out.stderr, '');
+    // not a terminal: no progress, one closing line once the exports are read
+    const folder = join(FIXTURES, `edge-cases/${variant}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(
+      out.stderr,
+      new RegExp(`^topfans: ${folder} read and checked as of 2026-06-15 in \\d+\\.\\d s\n$`),
+    );
   }
 });
 
@@ -78,7 +84,7 @@ Topfans('fewer fans than asked: those there are; options change precision, forma
 
 Topfans('no one to show: the header alone, exit 0, and why on stderr', () => {
   for (const artist of ['300', '400', '999']) {
-    const out = run('topfans', ['--artist_id', artist, '--nb_fans', '3', ...at('edge-cases/csv')]);
+    const out = run('topfans', ['--artist_id', artist, '--nb_fans', '3', '--quiet', ...at('edge-cases/csv')]);
     assert.equal([out.code, out.stdout], [0, expected('topfans-header-only.csv')]);
     assert.match(out.stderr, new RegExp(`^topfans: artist ${artist} has no fans as of 2026-06-15`));
     assert.is(out.stderr.trim().split('\n').length, 1);
@@ -226,7 +232,7 @@ Topfans('data problems: the file and column named on stderr, exit 1', () => {
 });
 
 Topfans('closing the pipe early (| head -1) ends quietly with exit 0', () => {
-  const script = `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --nb_fans 3000 --as-of 2026-07-01 | head -1; echo "exit=\${PIPESTATUS[0]}"`;
+  const script = `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --nb_fans 3000 --as-of 2026-07-01 --quiet | head -1; echo "exit=\${PIPESTATUS[0]}"`;
   const out = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
   assert.is(out.stdout, 'rank,artist_id,user_id,country,score\nexit=0\n');
   assert.is(out.stderr, '');
@@ -265,7 +271,7 @@ Topfans('a full disk is one line on stderr and exit 1', () => {
     'bash',
     [
       '-c',
-      `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --data "${join(FIXTURES, 'edge-cases/csv')}" > /dev/full`,
+      `"${process.execPath}" "${COMMAND('topfans')}" --artist_id 123 --quiet --data "${join(FIXTURES, 'edge-cases/csv')}" > /dev/full`,
     ],
     {
       encoding: 'utf8',
@@ -406,6 +412,39 @@ Topfans('FANBASE_DATA and FANBASE_AS_OF stand in for --data and --as-of', () => 
     FANBASE_AS_OF: '2026-06-15',
   });
   assert.is(out.stdout, expected('topfans-123-3.csv'));
+});
+
+Topfans('--quiet leaves stderr empty; a snapshot opens without a load, so without a closing line', () => {
+  const quiet = run('topfans', ['--artist_id', '123', '--nb_fans', '3', '--quiet', ...at('edge-cases/csv')]);
+  assert.equal([quiet.code, quiet.stdout, quiet.stderr], [0, expected('topfans-123-3.csv'), '']);
+  const snapshot = join(mkdtempSync(join(tmpdir(), 'fanbase-quiet-')), 'edge.duckdb');
+  const prepared = run('fanbase', ['prepare', '--quiet', ...at('edge-cases/csv'), '--out', snapshot]);
+  assert.equal([prepared.code, prepared.stderr], [0, '']);
+  const opened = run('topfans', ['--artist_id', '123', '--nb_fans', '3', '--data', snapshot]);
+  assert.equal([opened.code, opened.stdout, opened.stderr], [0, expected('topfans-123-3.csv'), '']);
+  const valued = run('topfans', ['--artist_id', '123', '--quiet=yes', ...at('edge-cases/csv')]);
+  assert.is(valued.code, 2);
+  assert.match(valued.stderr, /^topfans: Unused args: `yes`/);
+});
+
+Topfans('on a terminal, the load shows its steps on one line, cleared before the answer', () => {
+  const { code, output } = runInTerminal([
+    process.execPath,
+    COMMAND('topfans'),
+    '--artist_id',
+    '123',
+    '--nb_fans',
+    '3',
+    ...at('edge-cases/csv'),
+  ]);
+  assert.is(code, 0, output);
+  // the first step is always drawn (later ones at most ten times a second): step 1 of the 12 of a load
+  assert.ok(output.startsWith('\r\x1b[2K[1/12] read users (0 s)'), JSON.stringify(output.slice(0, 80)));
+  // the line is cleared, then the closing line, then the CSV (the terminal turns \n into \r\n)
+  const cleared = output.lastIndexOf('\r\x1b[2K');
+  const after = output.slice(cleared + '\r\x1b[2K'.length).replaceAll('\r\n', '\n');
+  assert.match(after, /^topfans: \S+ read and checked as of 2026-06-15 in \d+\.\d s\n/);
+  assert.ok(after.endsWith(expected('topfans-123-3.csv')), after);
 });
 
 Topfans.run();

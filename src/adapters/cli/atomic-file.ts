@@ -5,15 +5,13 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { FanbaseError, invalidArgument, outputFailed } from '../../domain/errors.js';
 import { fileKind } from './file-kind.js';
-import { resolveOutputPath } from './output-path.js';
+import { type OutputPath, resolveOutputPath } from './output-path.js';
 
 /**
- * Writes a file atomically: into a temporary file beside it, flushed to disk, then renamed into place.
- * A reader never sees a half-written file, and a failure leaves the previous file as it was. An existing
- * target keeps its permissions; a symbolic link is followed (the file it points to is replaced) unless
- * another user may have planted it (`mayFollowSymlink`); a folder, a FIFO, a device or a socket is refused.
+ * Refuses an --output that writeAtomically would refuse (a folder, a FIFO, a device, a planted link), before
+ * any work: a command checks it first, so that no load runs for an answer it could not write.
  */
-export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
+export function checkOutputTarget(path: string): OutputPath {
   const { real, existing } = resolveOutputPath(path);
   if (existing?.isDirectory()) usage(`--output ${path} is a folder: give a file name`);
   const folderEnd = FOLDER_END.exec(path)?.[0];
@@ -25,6 +23,18 @@ export async function writeAtomically(path: string, write: (out: Writable) => Pr
       `--output ${path} is ${fileKind(existing)}${where}, not a regular file: give a regular file's path, or leave out --output to write to stdout`,
     );
   }
+  return { real, existing };
+}
+
+/**
+ * Writes a file atomically: into a temporary file beside it, flushed to disk, then renamed into place.
+ * A reader never sees a half-written file, and a failure leaves the previous file as it was. An existing
+ * target keeps its permissions; a symbolic link is followed (the file it points to is replaced) unless
+ * another user may have planted it (`mayFollowSymlink`); a folder, a FIFO, a device or a socket is refused.
+ */
+export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
+  // checked again here: the path may have changed since the command checked it
+  const { real, existing } = checkOutputTarget(path);
   // wx never follows a link planted at this name; the random part keeps others from taking the name first
   const temporary = join(
     dirname(real),

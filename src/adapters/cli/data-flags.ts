@@ -2,7 +2,9 @@ import type { Command } from 'cac';
 import { parseCalendarDate } from '../../domain/calendar-date.js';
 import type { FanDataset } from '../../domain/fanbase.js';
 import { type ClickHouseAddress, type EngineName, readEngineConfig } from '../../engine-config.js';
-import { single } from './flags.js';
+import type { OnLoadProgress } from '../../load/load-progress.js';
+import { single, usage } from './flags.js';
+import { followLoad, progressLine } from './progress-line.js';
 
 function checkedDate(value: string | undefined, name: string): string | undefined {
   return value === undefined ? undefined : parseCalendarDate(value, name);
@@ -34,6 +36,8 @@ export interface DataOptions {
   asOf: string | undefined;
   engine: EngineName;
   clickhouse?: ClickHouseAddress;
+  /** Follows a load of exports (progress on a terminal): set by the commands that report it. */
+  onProgress?: OnLoadProgress;
 }
 
 /** Opens a dataset for a command: `openFanbase` in the programs (src/bin), a stand-in in tests. */
@@ -60,4 +64,38 @@ export function dataOptions(
       checkedDate(single(flags.asOf, '--as-of'), '--as-of') ??
       checkedDate(orEnv(undefined, 'FANBASE_AS_OF'), 'FANBASE_AS_OF'),
   };
+}
+
+/**
+ * Opens the data of `flags` for `program`, following the load: progress on stderr when it is a terminal,
+ * then one closing line (unless --quiet); nothing when the data is a snapshot, which opens without a load.
+ */
+export async function openFollowed(
+  open: OpenData,
+  flags: Record<string, unknown>,
+  program: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Promise<FanDataset> {
+  const options = dataOptions(flags);
+  const follower = followLoad(progressLine(stream, quietFlag(flags)));
+  let fanbase: FanDataset;
+  try {
+    fanbase = await open({ ...options, onProgress: follower.onProgress });
+  } catch (error) {
+    follower.line.clear();
+    throw error;
+  }
+  if (follower.loaded()) {
+    const what = options.data ?? 'the bundled demo data';
+    follower.line.done(
+      `${program}: ${what} read and checked as of ${fanbase.report.as_of} in ${follower.seconds().toFixed(1)} s`,
+    );
+  }
+  return fanbase;
+}
+
+/** `--quiet`, checked: a flag without a value. */
+export function quietFlag(flags: Record<string, unknown>): boolean {
+  if (flags.quiet !== undefined && typeof flags.quiet !== 'boolean') usage('--quiet', 'takes no value');
+  return flags.quiet === true;
 }

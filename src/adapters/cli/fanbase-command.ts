@@ -3,12 +3,19 @@ import type { DataReport } from '../../domain/data-report.js';
 import { durationText } from '../../domain/duration.js';
 import { generateDataset } from '../../generate/generate-dataset.js';
 import { VERSION } from '../../version.js';
-import { type DataOptions, dataOptions, type OpenData, withDataFlags } from './data-flags.js';
+import {
+  type DataOptions,
+  dataOptions,
+  type OpenData,
+  openFollowed,
+  quietFlag,
+  withDataFlags,
+} from './data-flags.js';
 import { EXIT } from './exit-codes.js';
 import { describeReport } from './fanbase-report.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { issueToken, parseDuration } from './issue-token.js';
-import { progressBar } from './progress-bar.js';
+import { followLoad, progressLine, withQuietFlag } from './progress-line.js';
 
 /**
  * What the fanbase command needs from outside the CLI, given by its program (src/bin/fanbase.ts): the
@@ -21,6 +28,16 @@ export interface FanbaseTools {
   serve: (flags: Partial<DataOptions> & { port?: number; host?: string }) => Promise<void>;
   /** FANBASE_JWT_MAX_LIFETIME, in seconds: `fanbase token` signs no token the API would refuse. */
   maxTokenLifetime: () => number;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** `[####................]  20% 2,000,000/10,000,000 streams, 3 s` */
+function describeGenerated(done: number, total: number, seconds: number): string {
+  const share = total === 0 ? 1 : done / total;
+  const width = 20;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${count(done)}/${count(total)} streams, ${seconds.toFixed(0)} s`;
 }
 
 /** `fanbase serve | summary | check | prepare | generate | token`: the other jobs around the library. */
@@ -41,12 +58,14 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       });
     });
 
-  withDataFlags(cli.command('summary <artist_id>', "Print an artist's Fanbase summary as JSON"))
+  withQuietFlag(
+    withDataFlags(cli.command('summary <artist_id>', "Print an artist's Fanbase summary as JSON")),
+  )
     .example('fanbase summary 123')
     .action(async (artist: unknown, flags: Record<string, unknown>) => {
       const artistId = wholeNumber(artist, 'artist_id', 0);
       if (artistId === undefined) usage('artist_id', 'is required');
-      const fanbase = await tools.open(dataOptions(flags));
+      const fanbase = await openFollowed(tools.open, flags, 'fanbase');
       try {
         process.stdout.write(`${JSON.stringify(await fanbase.summary(artistId))}\n`);
       } finally {
@@ -62,6 +81,7 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
     .option('--seed <n>', 'Seed: the same seed gives the same data (default: 1)')
     .option('--out <folder>', 'Folder to write (replaced) (required)')
     .option('--format <format>', 'parquet or csv (default: parquet)')
+    .option('--quiet', 'No progress on stderr and no closing line (errors still print)')
     .example(
       'fanbase generate --users 1000000 --artists 50000 --streams 100000000 --seed 1 --out /tmp/exports',
     )
@@ -69,16 +89,28 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       const out = single(flags.out, '--out');
       if (out === undefined) usage('--out', 'is required: the folder to write the dataset into');
       const total = wholeNumber(flags.streams, '--streams', 0) ?? 10_000_000;
-      const bar = progressBar(total);
-      await generateDataset({
-        users: wholeNumber(flags.users, '--users', 1) ?? 1_000_000,
-        artists: wholeNumber(flags.artists, '--artists', 1) ?? 50_000,
-        streams: total,
-        seed: wholeNumber(flags.seed, '--seed', 0) ?? 1,
-        out,
-        format: oneOf(flags.format, '--format', ['parquet', 'csv'] as const, 'parquet'),
-        onProgress: bar,
-      });
+      const users = wholeNumber(flags.users, '--users', 1) ?? 1_000_000;
+      const artists = wholeNumber(flags.artists, '--artists', 1) ?? 50_000;
+      const line = progressLine(process.stderr, quietFlag(flags));
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
+      try {
+        await generateDataset({
+          users,
+          artists,
+          streams: total,
+          seed: wholeNumber(flags.seed, '--seed', 0) ?? 1,
+          out,
+          format: oneOf(flags.format, '--format', ['parquet', 'csv'] as const, 'parquet'),
+          onProgress: (done) => line.show(describeGenerated(done, total, seconds())),
+        });
+      } catch (error) {
+        line.clear();
+        throw error;
+      }
+      line.done(
+        `fanbase: ${out} written: ${count(users)} users, ${count(artists)} artists, ${count(total)} streams in ${seconds().toFixed(1)} s`,
+      );
     });
 
   withDataFlags(
@@ -87,35 +119,39 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       'Load and check the exports once: into a snapshot the tools open read-only, or into ClickHouse',
     ),
   )
+    .option('--quiet', 'No progress on stderr and no closing line (errors still print)')
     .option('--out <file>', 'Snapshot file to write, *.duckdb, replaced atomically (required with duckdb)')
     .example(
       'fanbase prepare --data exports/ --out fanbase.duckdb && topfans --data fanbase.duckdb --artist_id 123',
     )
     .example('fanbase prepare --data exports/ --engine clickhouse --clickhouse-url http://localhost:8123')
     .action(async (flags: Record<string, unknown>) => {
-      const options = dataOptions(flags);
+      const follower = followLoad(progressLine(process.stderr, quietFlag(flags)));
+      const options = { ...dataOptions(flags), onProgress: follower.onProgress };
       const out = single(flags.out, '--out');
-      if (options.engine === 'clickhouse') {
-        const report = await tools.prepare({ ...options, out });
-        process.stderr.write(
-          `fanbase: exports loaded into ClickHouse as of ${report.as_of}: ${report.totals.streams} streams, ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --engine clickhouse lists them)\n`,
-        );
-        return;
-      }
-      if (out === undefined)
+      if (options.engine !== 'clickhouse' && out === undefined)
         usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
-      const report = await tools.prepare({ ...options, out });
-      process.stderr.write(
-        `fanbase: ${out} prepared as of ${report.as_of}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)\n`,
+      let report: DataReport;
+      try {
+        report = await tools.prepare({ ...options, out });
+      } catch (error) {
+        follower.line.clear();
+        throw error;
+      }
+      const took = `in ${follower.seconds().toFixed(1)} s`;
+      follower.line.done(
+        options.engine === 'clickhouse'
+          ? `fanbase: exports loaded into ClickHouse as of ${report.as_of} ${took}: ${report.totals.streams} streams, ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --engine clickhouse lists them)`
+          : `fanbase: ${out} prepared as of ${report.as_of} ${took}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)`,
       );
     });
 
-  withDataFlags(cli.command('check', 'Load and validate a dataset, and print its data report'))
+  withQuietFlag(withDataFlags(cli.command('check', 'Load and validate a dataset, and print its data report')))
     .option('--json', 'Print the report as JSON')
     .option('--strict', 'Exit 1 when the report lists problem rows')
     .example('fanbase check --data exports/ --strict')
     .action(async (flags: Record<string, unknown>) => {
-      const fanbase = await tools.open(dataOptions(flags));
+      const fanbase = await openFollowed(tools.open, flags, 'fanbase');
       const report = fanbase.report;
       await fanbase.close();
       process.stdout.write(

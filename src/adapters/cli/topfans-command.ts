@@ -1,14 +1,17 @@
 import { type CAC, cac } from 'cac';
 import { VERSION } from '../../version.js';
-import { writeAtomically } from './atomic-file.js';
-import { dataOptions, type OpenData, withDataFlags } from './data-flags.js';
+import { checkOutputTarget, writeAtomically } from './atomic-file.js';
+import { type OpenData, openFollowed, withDataFlags } from './data-flags.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
+import { withQuietFlag } from './progress-line.js';
 import { writeTopFans } from './top-fans-output.js';
 
 /** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. The program is `src/bin/topfans.ts`. */
 export function topfansCli(open: OpenData): CAC {
   const cli = cac('topfans');
-  withDataFlags(cli.command('', "Print an artist's top fans: consenting adults, best score first"))
+  withQuietFlag(
+    withDataFlags(cli.command('', "Print an artist's top fans: consenting adults, best score first")),
+  )
     .option('--artist-id, --artist_id <id>', 'Artist to rank the fans of (required)')
     .option('--nb-fans, --nb_fans <n>', 'How many fans to print at most (default: 10)')
     .option('--precision <digits>', 'Decimals of the printed score, 0 to 15 (default: 2)')
@@ -29,7 +32,8 @@ export function topfansCli(open: OpenData): CAC {
       if (flags.explain !== undefined && typeof flags.explain !== 'boolean')
         usage('--explain', 'takes no value');
 
-      const fanbase = await open(dataOptions(flags));
+      if (output !== undefined) checkOutputTarget(output); // before the load, not after it
+      const fanbase = await openFollowed(open, flags, 'topfans');
       try {
         const fans = explain ? await fanbase.explainTopFans(artistId, n) : await fanbase.topFans(artistId, n);
         const options = { format, precision, explain };

@@ -7,7 +7,8 @@ import { invalidArgument } from '../../domain/errors.js';
 import type { Settings } from '../../domain/settings.js';
 import { instanceConfig } from '../../duckdb/instance-config.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
-import { loadDataset } from '../../load/load-dataset.js';
+import { LOAD_STEPS, loadDataset } from '../../load/load-dataset.js';
+import { LoadSteps, type OnLoadProgress } from '../../load/load-progress.js';
 import type { Mapping } from '../../load/mapping.js';
 import { recordLoad, TABLES_A_LOAD_FILLS, TRUNCATE_STATEMENTS } from './load-record.js';
 import { createSchema, minMsPlayedMismatch } from './schema.js';
@@ -34,7 +35,16 @@ export async function loadExports(
   dataDir: string,
   mapping: Mapping,
   settings: Settings,
+  onProgress?: OnLoadProgress,
 ): Promise<DataReport> {
+  const steps = new LoadSteps(
+    [
+      ...LOAD_STEPS,
+      ...STAGED_TABLES.map(({ export: name }) => `stage ${name}`),
+      ...STAGED_TABLES.map(({ table }) => `insert ${table}`),
+    ],
+    onProgress,
+  );
   const counted = await createSchema(transport, settings.fan.minMsPlayed);
   if (counted !== settings.fan.minMsPlayed)
     throw minMsPlayedMismatch(transport, counted, settings.fan.minMsPlayed);
@@ -56,11 +66,15 @@ export async function loadExports(
     try {
       const conn = await instance.connect();
       try {
-        report = await loadDataset(conn, dataDir, mapping, settings);
+        report = await loadDataset(conn, dataDir, mapping, settings, steps);
         const started = performance.now();
         for (const { export: name } of STAGED_TABLES) {
           const file = join(folder, `${name}.parquet`).replaceAll("'", "''");
-          await conn.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`);
+          await steps.run(
+            `stage ${name}`,
+            () => conn.run(`copy (${sqlFile(`load/staged_${name}`)}) to '${file}' (format parquet)`),
+            conn,
+          );
         }
         report.timings.export = Math.round(performance.now() - started) / 1000;
       } finally {
@@ -72,7 +86,9 @@ export async function loadExports(
     // from here to 'finished', the tables hold part of the exports: open refuses them, saying how to start again
     await recordLoad(transport, 'started', '');
     for (const { table, export: name, columns } of STAGED_TABLES) {
-      await transport.insertParquet(table, columns, join(folder, `${name}.parquet`));
+      await steps.run(`insert ${table}`, () =>
+        transport.insertParquet(table, columns, join(folder, `${name}.parquet`)),
+      );
     }
     await recordLoad(transport, 'finished', JSON.stringify(report));
     return report;

@@ -16,7 +16,8 @@ import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config
 import type { PlainValue } from '../../duckdb/plain-values.js';
 import { readRows } from '../../duckdb/read-rows.js';
 import { sqlFile } from '../../duckdb/sql-files.js';
-import { dropAllBut, loadDataset } from '../../load/load-dataset.js';
+import { dropAllBut, LOAD_STEPS, loadDataset } from '../../load/load-dataset.js';
+import { type LoadOptions, LoadSteps } from '../../load/load-progress.js';
 import type { Mapping } from '../../load/mapping.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -53,7 +54,7 @@ export class DuckDbFanRepository implements FanRepository {
     mapping: Mapping,
     settings: Settings,
     out: string,
-    options: DuckDbOptions = {},
+    options: DuckDbOptions & LoadOptions = {},
   ): Promise<DataReport> {
     const temporary = `${out}.${process.pid}.tmp`;
     removeLeftovers(out);
@@ -69,7 +70,8 @@ export class DuckDbFanRepository implements FanRepository {
     try {
       const conn = await instance.connect();
       try {
-        const report = await loadDataset(conn, dataDir, mapping, settings);
+        const steps = new LoadSteps([...LOAD_STEPS, 'write snapshot'], options.onProgress);
+        const report = await loadDataset(conn, dataDir, mapping, settings, steps);
         await dropAllBut(conn, ANSWER_TABLES);
         await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
           format_version: SNAPSHOT_FORMAT,
@@ -77,7 +79,7 @@ export class DuckDbFanRepository implements FanRepository {
           settings: JSON.stringify(settings),
           report: JSON.stringify(report),
         });
-        await conn.run('checkpoint');
+        await steps.run('write snapshot', () => conn.run('checkpoint'));
         conn.closeSync();
         instance.closeSync();
         // the rename is the commit: readers see the old snapshot or the new one, never a part of either
@@ -146,14 +148,20 @@ export class DuckDbFanRepository implements FanRepository {
     dataDir: string,
     mapping: Mapping,
     settings: Settings,
-    options: DuckDbOptions = {},
+    options: DuckDbOptions & LoadOptions = {},
   ): Promise<DuckDbFanRepository> {
     const instance = await DuckDBInstance.create(':memory:', engineConfig(options));
     try {
       const loader = await instance.connect();
       let report: DataReport;
       try {
-        report = await loadDataset(loader, dataDir, mapping, settings);
+        report = await loadDataset(
+          loader,
+          dataDir,
+          mapping,
+          settings,
+          new LoadSteps(LOAD_STEPS, options.onProgress),
+        );
         await dropAllBut(loader, ANSWER_TABLES);
       } finally {
         loader.closeSync();

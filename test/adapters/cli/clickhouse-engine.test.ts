@@ -20,7 +20,7 @@ Engine('prepare, then topfans and check read ClickHouse; each mistake says what 
     assert.is(prepared.code, 0, prepared.stderr);
     assert.match(
       prepared.stderr,
-      /exports loaded into ClickHouse as of 2026-06-15: 28 streams, 16 fans of 3 artists/,
+      /exports loaded into ClickHouse as of 2026-06-15 in \d+\.\d s: 28 streams, 16 fans of 3 artists/,
     );
 
     const expected = readFileSync(join(FIXTURES, 'edge-cases/expected/topfans-123-3.csv'), 'utf8');
