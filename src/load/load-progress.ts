@@ -24,7 +24,7 @@ export type OnLoadProgress = (progress: LoadProgress) => void;
  */
 export class LoadSteps {
   private readonly started = performance.now();
-  private tracked = new WeakSet<DuckDBConnection>();
+  private readonly tracked = new WeakSet<DuckDBConnection>();
 
   constructor(
     private readonly names: readonly string[],
