@@ -29,6 +29,7 @@ export * from './domain/score.js';
 export * from './domain/settings.js';
 export * from './domain/summary.js';
 export * from './domain/summary-index.js';
+export * from './domain/time-window.js';
 export * from './domain/top-countries.js';
 export * from './domain/top-fans-index.js';
 export * from './domain/why-no-top-fans.js';

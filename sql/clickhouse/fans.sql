@@ -50,7 +50,7 @@ signals as (
         if({has_ms_played:Bool}, toFloat64(coalesce(candidates.capped_ms, 0)), null) as listening_ms,
         toInt32(coalesce(candidates.capped_streams, 0)) as streams,
         toInt32(coalesce(candidates.active_days, 0)) as active_days,
-        toInt32(dateDiff('day', candidates.last_day, {as_of:Date32})) as days_since_last_stream,
+        toInt32(dateDiff('day', candidates.last_day, {window_end:Date32})) as days_since_last_stream,
         -- a user whose qualifying plays all lasted 0 ms (fan.minMsPlayed 0) has no volume: no share, not 0/0
         coalesce(
             if(user_volume.total_volume > 0, candidates.artist_volume / user_volume.total_volume, null), 0

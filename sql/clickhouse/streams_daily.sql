@@ -13,8 +13,9 @@ with daily as (
     from artist_listening
     where
         ({artist_id:Nullable(Int64)} is null or artist_id = {artist_id:Nullable(Int64)})
-        -- isInWindow (src/domain/qualifying-play.ts): nothing after as_of, nothing before the window
-        and day <= {as_of:Date32}
+        -- isInWindow (src/domain/qualifying-play.ts): nothing after the window's end (as_of
+        -- but for a question's window), nothing before its start
+        and day <= {window_end:Date32}
         and ({window_start:Nullable(Date32)} is null or day >= {window_start:Nullable(Date32)})
     group by artist_id, user_id, day
 ),

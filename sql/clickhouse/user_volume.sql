@@ -11,6 +11,6 @@ where
         {artist_id:Nullable(Int64)} is null
         or user_id in (select user_id from artist_listening where artist_id = {artist_id:Nullable(Int64)})
     )
-    and day <= {as_of:Date32}
+    and day <= {window_end:Date32}
     and ({window_start:Nullable(Date32)} is null or day >= {window_start:Nullable(Date32)})
 group by user_id

@@ -1,11 +1,18 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
+-- (at load for every artist over the load's window; for a question's window, src/domain/time-window.ts, of
+-- one artist or all, over the days from $window_start to $window_end the snapshot keeps)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
--- reads: follows, streams_daily, users
+-- reads: follows, streams_daily, user_daily, users
 with daily as (
     select
         *,
         case when $has_ms_played then total_ms_played else count_streams end as volume
     from streams_daily
+    where
+        ($artist_id::bigint is null or artist_id = $artist_id::bigint)
+        -- isInWindow (src/domain/qualifying-play.ts), for the question's window
+        and day <= $window_end::date
+        and ($window_start::date is null or day >= $window_start::date)
 ),
 
 listening as (
@@ -27,8 +34,20 @@ user_volume as (
     select
         user_id,
         sum(volume) as total_volume
-    from daily
+    from user_daily
+    where
+        day <= $window_end::date
+        and ($window_start::date is null or day >= $window_start::date)
+        and ($artist_id::bigint is null or user_id in (select user_id from listening))
     group by user_id
+),
+
+windowed_follows as (
+    -- a follow made by the window's end; one with no date counts in every window
+    select artist_id, user_id from follows
+    where
+        ($artist_id::bigint is null or artist_id = $artist_id::bigint)
+        and (followed_on is null or followed_on <= $window_end::date)
 ),
 
 candidates as (
@@ -43,7 +62,7 @@ candidates as (
         listening.last_day,
         follows.user_id is not null as is_following
     from listening
-    full outer join follows
+    full outer join windowed_follows as follows
         on listening.artist_id = follows.artist_id and listening.user_id = follows.user_id
 ),
 
@@ -54,7 +73,7 @@ signals as (
         case when $has_ms_played then coalesce(candidates.capped_ms, 0) end::double as listening_ms,
         coalesce(candidates.capped_streams, 0)::integer as streams,
         coalesce(candidates.active_days, 0)::integer as active_days,
-        ($as_of::date - candidates.last_day)::integer as days_since_last_stream,
+        ($window_end::date - candidates.last_day)::integer as days_since_last_stream,
         -- a user whose qualifying plays all lasted 0 ms (fan.minMsPlayed 0) has no volume: no share, not 0/0
         coalesce(
             case when user_volume.total_volume > 0 then candidates.artist_volume / user_volume.total_volume end, 0

@@ -34,3 +34,5 @@ final as (
 )
 
 select * from final
+-- by artist: a question's window reads one artist's row groups
+order by artist_id, user_id, day

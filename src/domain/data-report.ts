@@ -42,3 +42,8 @@ export interface DataReport {
   /** Seconds spent on each step of the load (reading each export, building each relation, the report). */
   timings: Record<string, number>;
 }
+
+/** Whether the streams the report read carry `ms_played` (else every stream qualifies, volume is streams). */
+export function streamsHaveMsPlayed(sources: readonly SourceReport[]): boolean {
+  return !sources.find((s) => s.table === 'streams')?.missing_columns.includes('ms_played');
+}

@@ -1,24 +1,26 @@
 import type { DataReport } from './data-report.js';
 import type { ArtistProfile, FanRecord } from './repository-rows.js';
+import type { TimeWindow } from './time-window.js';
 import type { RankedFan } from './top-fans-index.js';
 
 /**
  * The port: what the domain needs from wherever the fans are computed. Adapters answer from aggregates
- * prepared once per load; no call here scans the raw exports.
+ * prepared once per load; no call here scans the raw exports. A `window` (null or left out: the load's, as
+ * it is) counts only its days' streams and the follows made by its end (`TimeWindow`).
  */
 export interface FanRepository {
   /** The report of the load the repository answers from. */
   readonly report: DataReport;
   /** Aggregate view of an artist's fans; zero fans for an unknown artist. */
-  artistProfile(artistId: number): Promise<ArtistProfile>;
+  artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile>;
   /** The aggregate view of every artist with at least one fan, for answers from memory. */
-  artistProfiles(): Promise<ArtistProfile[]>;
+  artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]>;
   /** Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending. */
-  topFans(artistId: number, limit: number): Promise<FanRecord[]>;
+  topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]>;
   /** Up to `limit` adult fans of every artist, by artist, each artist's best score first (ties by user_id). */
   everyTopFans(limit: number): Promise<RankedFan[]>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */
-  fans(artistId: number): Promise<FanRecord[]>;
+  fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]>;
   /** Releases the engine. Calls after it fail with code CLOSED. */
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
 import { createSummaryIndex, type SummaryIndex } from './summary-index.js';
+import { resolveWindow, type TimeWindow, type WindowName } from './time-window.js';
 import { createTopFansIndex, type TopFansIndex } from './top-fans-index.js';
 import { whyNoTopFans } from './why-no-top-fans.js';
 
@@ -18,24 +19,38 @@ export interface FanDataset {
   readonly settings: Settings;
   /** What was loaded and what was wrong with it. */
   readonly report: DataReport;
-  /** The five Fanbase fields for an artist. */
-  summary(artistId: number): Promise<ArtistSummary>;
-  /** Every artist's summary, computed once: what the web API answers from. */
-  summaryIndex(): Promise<SummaryIndex>;
+  /** The five Fanbase fields for an artist, over `options.window` (default `all`). */
+  summary(artistId: number, options?: QuestionOptions): Promise<ArtistSummary>;
+  /** Every artist's summary over `options.window`, computed once: what the web API answers from. */
+  summaryIndex(options?: QuestionOptions): Promise<SummaryIndex>;
   /**
-   * The artist's `n` top fans: consenting adults, best score first, ranked 1..n. None: an empty list whose
-   * `reason` says why.
+   * The artist's `n` top fans over `options.window`: consenting adults, best score first, ranked 1..n.
+   * None: an empty list whose `reason` says why.
    */
-  topFans(artistId: number, n: number): Promise<TopFanList>;
+  topFans(artistId: number, n: number, options?: QuestionOptions): Promise<TopFanList>;
   /**
    * Every artist's top fans up to `depth` (default 100), read once and held in memory: for many calls in
    * one process (a notebook ranking every artist), each then answered in microseconds without a query.
    */
   topFansIndex(depth?: number): Promise<TopFansIndex>;
   /** The same, with each fan's score components and signals. */
-  explainTopFans(artistId: number, n: number): Promise<TopFanList<ExplainedTopFan>>;
+  explainTopFans(
+    artistId: number,
+    n: number,
+    options?: QuestionOptions,
+  ): Promise<TopFanList<ExplainedTopFan>>;
   /** Releases the engine. */
   close(): Promise<void>;
+}
+
+/** What a question can say besides the artist. */
+export interface QuestionOptions {
+  /**
+   * Which days' streams count: `all` (the default, the load's), `7d`, `28d`, `12m` (each ending on `as_of`)
+   * or `YYYY-MM-DD..YYYY-MM-DD`, both days included, ending at the latest on `as_of`. The follows made by
+   * the window's end count; ages are those at `as_of`; recency counts from the window's end.
+   */
+  window?: WindowName;
 }
 
 /** How answers are shown, whatever the data: applied to every summary, from a snapshot too. */
@@ -54,18 +69,27 @@ export function createFanbase(
   privacy: PrivacyOptions = {},
 ): FanDataset {
   const minFans = parseMinFans(privacy.minFansForDemographics ?? 0, 'minFansForDemographics');
-  async function rankedAdults(artistId: unknown, n: unknown): Promise<FanRecord[]> {
+  const windowOf = (options: QuestionOptions | undefined) => resolveWindow(options?.window, settings);
+  async function rankedAdults(
+    artistId: unknown,
+    n: unknown,
+    window: TimeWindow | null,
+  ): Promise<FanRecord[]> {
     const id = parseId(artistId, 'artist_id');
     const limit = parseCount(n, 'nb_fans');
-    const fans = await repository.topFans(id, limit);
+    const fans = await repository.topFans(id, limit, window);
     // Defence in depth: the repository already keeps adults only; the law is checked once more here.
     return fans.filter((fan) => fan.is_adult && isAdult(fan.age, fan.country, settings.majority));
   }
   /** The list as it is, or, empty, with the reason no one is shown. */
-  async function withReason<Fan extends TopFan>(artistId: number, fans: Fan[]): Promise<TopFanList<Fan>> {
+  async function withReason<Fan extends TopFan>(
+    artistId: number,
+    fans: Fan[],
+    window: TimeWindow | null,
+  ): Promise<TopFanList<Fan>> {
     if (fans.length > 0) return fans;
-    const summary = summarize(await repository.artistProfile(artistId));
-    return Object.assign(fans, { reason: whyNoTopFans(summary, repository.report, settings) });
+    const summary = summarize(await repository.artistProfile(artistId, window));
+    return Object.assign(fans, { reason: whyNoTopFans(summary, repository.report, settings, window) });
   }
   const line = (fan: FanRecord, index: number): TopFan => ({
     rank: index + 1,
@@ -80,28 +104,31 @@ export function createFanbase(
     get report() {
       return repository.report;
     },
-    async summary(artistId) {
-      const profile = await repository.artistProfile(parseId(artistId, 'artist_id'));
+    async summary(artistId, options) {
+      const id = parseId(artistId, 'artist_id');
+      const profile = await repository.artistProfile(id, windowOf(options));
       return summarize(profile, minFans);
     },
-    async summaryIndex() {
-      return createSummaryIndex(await repository.artistProfiles(), minFans);
+    async summaryIndex(options) {
+      return createSummaryIndex(await repository.artistProfiles(windowOf(options)), minFans);
     },
-    async topFans(artistId, n) {
-      const fans = (await rankedAdults(artistId, n)).map(line);
-      return withReason(artistId, fans);
+    async topFans(artistId, n, options) {
+      const window = windowOf(options);
+      const fans = (await rankedAdults(artistId, n, window)).map(line);
+      return withReason(artistId, fans, window);
     },
     async topFansIndex(depth = 100) {
       const limit = parseCount(depth, 'depth');
       return createTopFansIndex(await repository.everyTopFans(limit), limit, settings.majority);
     },
-    async explainTopFans(artistId, n) {
-      const fans = (await rankedAdults(artistId, n)).map((fan, index) => {
+    async explainTopFans(artistId, n, options) {
+      const window = windowOf(options);
+      const fans = (await rankedAdults(artistId, n, window)).map((fan, index) => {
         const { listening_ms, streams, active_days, days_since_last_stream, share, follows } = fan;
         const signals = { listening_ms, streams, active_days, days_since_last_stream, share, follows };
         return { ...line(fan, index), components: scoreComponents(signals, settings.score), signals };
       });
-      return withReason(artistId, fans);
+      return withReason(artistId, fans, window);
     },
     close: () => repository.close(),
   };

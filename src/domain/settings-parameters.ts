@@ -13,6 +13,8 @@ export function settingsParameters(settings: Settings, hasMsPlayed: boolean): Re
   return {
     as_of: settings.asOf,
     window_start: settings.windowStart,
+    // a question's window (src/domain/time-window.ts) binds its own start and end over these
+    window_end: settings.asOf,
     min_ms_played: settings.fan.minMsPlayed,
     min_streams: settings.fan.minStreams,
     follows_make_fans: settings.fan.followsMakeFans,

@@ -1,20 +1,30 @@
 import type { ArtistSummary } from './answers.js';
 import type { DataReport } from './data-report.js';
 import type { Settings } from './settings.js';
+import type { TimeWindow } from './time-window.js';
 
 /**
  * Why TopFans shows no one for an artist, in one line: no fans (by the fan definition of the settings), no
  * birth dates in the data, or no fan known to be an adult.
  */
-export function whyNoTopFans(summary: ArtistSummary, report: DataReport, settings: Settings): string {
+export function whyNoTopFans(
+  summary: ArtistSummary,
+  report: DataReport,
+  settings: Settings,
+  window: TimeWindow | null = null,
+): string {
   const id = summary.artist_id;
   if (summary.total_fans === 0) {
     const { minMsPlayed, minStreams, followsMakeFans } = settings.fan;
     const times = minStreams === 1 ? '' : ` ${minStreams} times`;
     const played = minMsPlayed === 0 ? '' : ` for ${minMsPlayed / 1000} s or more`;
-    const since = settings.windowStart === null ? '' : ` since ${settings.windowStart}`;
+    const start = window ? window.start : settings.windowStart;
+    const since = start === null ? '' : ` since ${start}`;
     const follows = followsMakeFans ? ' or follows it' : '';
-    return `artist ${id} has no fans as of ${report.as_of}: no consenting user streamed it${times}${played}${since}${follows}`;
+    const asOf = window
+      ? `in window ${window.name} (${start ?? 'the first stream'} to ${window.end})`
+      : `as of ${report.as_of}`;
+    return `artist ${id} has no fans ${asOf}: no consenting user streamed it${times}${played}${since}${follows}`;
   }
   const users = report.sources.find((s) => s.table === 'users');
   if (users?.missing_columns.includes('birth_date')) {

@@ -2,7 +2,12 @@ import { type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-ap
 import { ISO_COUNTRY_CODES } from '../domain/countries.js';
 import { DATA_CONTRACT } from '../domain/data-contract.js';
 import { policyFor } from '../domain/data-policies.js';
-import type { DataIssue, DataReport, SourceReport } from '../domain/data-report.js';
+import {
+  type DataIssue,
+  type DataReport,
+  type SourceReport,
+  streamsHaveMsPlayed,
+} from '../domain/data-report.js';
 import { internal } from '../domain/errors.js';
 import type { Settings } from '../domain/settings.js';
 import { settingsParameters } from '../domain/settings-parameters.js';
@@ -20,6 +25,7 @@ export const LOAD_RELATIONS = [
   'follows',
   'streams_deduplicated',
   'streams_daily',
+  'user_daily',
   'fans',
   'artist_profiles',
 ] as const;
@@ -127,8 +133,7 @@ export async function loadDataset(
 }
 
 function parametersOf(settings: Settings, sources: SourceReport[]): Record<string, Param> {
-  const streams = sources.find((s) => s.table === 'streams');
-  return settingsParameters(settings, !streams?.missing_columns.includes('ms_played'));
+  return settingsParameters(settings, streamsHaveMsPlayed(sources));
 }
 
 async function createReferenceTables(conn: DuckDBConnection, settings: Settings): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * The FanRepository contract, held for every adapter on every fixture dataset: the hand-worked answers of
  * fixtures/*\/expected.ts, and, on every dataset, the same profiles, fans and top fans as the DuckDB
- * reference (scores to 1e-12). Engines: DuckDB, ClickHouse through chdb's API, ClickHouse through
+ * reference (scores to 1e-12), over the load and over windows of days (the twin test holds the windows to
+ * the domain's definitions). Engines: DuckDB, ClickHouse through chdb's API, ClickHouse through
  * @clickhouse/client (chdb as its connection).
  */
 import { existsSync } from 'node:fs';
@@ -14,10 +15,12 @@ import * as rowIssues from '../../fixtures/row-issues/expected.js';
 import * as rules from '../../fixtures/rules/expected.js';
 import * as sparse from '../../fixtures/sparse/expected.js';
 import * as zeroMs from '../../fixtures/zero-ms/expected.js';
+import { daysBefore } from '../../src/domain/calendar-date.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
 import type { ArtistProfile, FanRecord } from '../../src/domain/repository-rows.js';
 import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
+import { resolveWindow, type TimeWindow } from '../../src/domain/time-window.js';
 import type { RankedFan } from '../../src/domain/top-fans-index.js';
 import { readMappingFile } from '../../src/load/mapping.js';
 import { FIXTURES } from '../support/duckdb.js';
@@ -119,6 +122,17 @@ const DATASETS: Dataset[] = [
         rules.USER_2_SIGNALS,
         label,
       );
+      for (const { window, summaries, topFans1 } of rules.WINDOWS) {
+        for (const expected of summaries) {
+          assert.equal(
+            await fb.summary(expected.artist_id, { window }),
+            expected,
+            `${label} artist ${expected.artist_id}, window ${window}`,
+          );
+        }
+        const windowTop = (await fb.topFans(1, 10, { window })).map((f) => ({ ...f, score: round(f.score) }));
+        assert.equal(windowTop, topFans1, `${label}, top fans of 1, window ${window}`);
+      }
       const minor = (await repository.fans(1)).find((f) => f.user_id === 1);
       assert.equal(
         [minor?.age, minor?.is_adult],
@@ -146,6 +160,22 @@ interface Answers {
   fans: Map<number, FanRecord[]>;
   top: RankedFan[];
   missing: ArtistProfile;
+  /** Over each window of `windowsOf`: every profile, the first artists' fans and their 10 top fans. */
+  windowed: {
+    window: TimeWindow;
+    profiles: ArtistProfile[];
+    fans: Map<number, FanRecord[]>;
+    top: FanRecord[];
+  }[];
+}
+
+/**
+ * The windows asked on every fixture: the last 28 days, and the 30 days before them (a range ending before
+ * as_of). The twin test asks 7d and 12m too, against the domain's definitions.
+ */
+function windowsOf(settings: Settings): TimeWindow[] {
+  const range = `${daysBefore(settings.asOf, 59)}..${daysBefore(settings.asOf, 30)}`;
+  return ['28d', range].map((w) => resolveWindow(w, settings) as TimeWindow);
 }
 
 /** Every artist's fans on the small fixtures; on the demo (hundreds of artists) every 10th and the largest. */
@@ -155,15 +185,28 @@ function sampled(profiles: ArtistProfile[]): number[] {
   return [largest.artist_id, ...profiles.filter((_, i) => i % 10 === 0).map((p) => p.artist_id)];
 }
 
-async function answers(repository: FanRepository, artists?: number[]): Promise<Answers> {
+async function answers(repository: FanRepository, settings: Settings, artists?: number[]): Promise<Answers> {
   const profiles = await repository.artistProfiles();
+  const asked = artists ?? sampled(profiles);
   const fans = new Map<number, FanRecord[]>();
-  for (const artist of artists ?? sampled(profiles)) fans.set(artist, await repository.fans(artist));
+  for (const artist of asked) fans.set(artist, await repository.fans(artist));
+  const windowed: Answers['windowed'] = [];
+  for (const window of windowsOf(settings)) {
+    const byArtist = new Map<number, FanRecord[]>();
+    const top: FanRecord[] = [];
+    // the first 4 artists asked (on the demo, the largest first): the profiles count every artist's fans
+    for (const artist of asked.slice(0, 4)) {
+      byArtist.set(artist, await repository.fans(artist, window));
+      top.push(...(await repository.topFans(artist, 10, window)));
+    }
+    windowed.push({ window, profiles: await repository.artistProfiles(window), fans: byArtist, top });
+  }
   return {
     profiles,
     fans,
     top: await repository.everyTopFans(100),
     missing: await repository.artistProfile(-1),
+    windowed,
   };
 }
 
@@ -211,8 +254,18 @@ const Contract = suite('FanRepository contract');
 for (const dataset of DATASETS) {
   const title = `${dataset.dir} ${JSON.stringify(dataset.options)}`;
   Contract(`every engine gives the same answers: ${title}`, async () => {
-    const { repository: reference } = await open(DUCKDB, dataset);
-    const expected = await answers(reference);
+    const { repository: reference, settings: referenceSettings } = await open(DUCKDB, dataset);
+    const expected = await answers(reference, referenceSettings);
+    // a window of every day of the load answers what the load does (the windowed SQL is the load's)
+    const everyDay = { name: 'every day', start: referenceSettings.windowStart, end: referenceSettings.asOf };
+    assert.equal(await reference.artistProfiles(everyDay), expected.profiles, `${title}: every day is all`);
+    for (const [artist, fans] of expected.fans) {
+      assert.equal(
+        await reference.fans(artist, everyDay),
+        fans,
+        `${title}: every day is all, artist ${artist}`,
+      );
+    }
     await reference.close();
     assert.ok(expected.profiles.length > 0, `${title}: the reference finds fans`);
     for (const engine of ENGINES) {
@@ -220,13 +273,22 @@ for (const dataset of DATASETS) {
       const { settings, repository } = await open(engine, dataset);
       try {
         await dataset.expect?.(repository, settings, label);
-        const actual = await answers(repository, [...expected.fans.keys()]);
+        const actual = await answers(repository, settings, [...expected.fans.keys()]);
         assert.equal(actual.profiles, expected.profiles, `${label}: artist profiles`);
         assert.equal(actual.missing, expected.missing, `${label}: an artist with no fan`);
         for (const [artist, fans] of expected.fans) {
           assertSameFans(actual.fans.get(artist) ?? [], fans, `${label}: fans of ${artist}`);
         }
         assertSameFans(actual.top, expected.top, `${label}: every top fan`);
+        for (const [i, want] of expected.windowed.entries()) {
+          const got = actual.windowed[i] as Answers['windowed'][number];
+          const where = `${label}, window ${want.window.name}`;
+          assert.equal(got.profiles, want.profiles, `${where}: artist profiles`);
+          for (const [artist, fans] of want.fans) {
+            assertSameFans(got.fans.get(artist) ?? [], fans, `${where}: fans of ${artist}`);
+          }
+          assertSameFans(got.top, want.top, `${where}: top fans`);
+        }
       } finally {
         await repository.close();
       }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../fixtures/edge-cases/expected.js';
+import * as rules from '../../fixtures/rules/expected.js';
 import { at, COMMAND, run } from '../support/cli.js';
 import { FIXTURES } from '../support/duckdb.js';
 
@@ -19,6 +20,26 @@ Fanbase('summary prints the five fields as one JSON line', () => {
   const bad = run('fanbase', ['summary', 'abc']);
   assert.is(bad.code, 2);
   assert.match(bad.stderr, /artist_id must be a whole number from 0 to 9007199254740991, got "abc"/);
+});
+
+Fanbase('summary --window: the hand-worked answers of fixtures/rules over its windows', () => {
+  for (const { window, summaries } of rules.WINDOWS) {
+    for (const expected of summaries) {
+      const args = [
+        'summary',
+        String(expected.artist_id),
+        '--window',
+        window,
+        ...at('rules/csv', rules.AS_OF),
+      ];
+      const out = run('fanbase', args);
+      assert.is(out.code, 0, out.stderr);
+      assert.is(out.stdout, `${JSON.stringify(expected)}\n`, `${expected.artist_id} over ${window}`);
+    }
+  }
+  const bad = run('fanbase', ['summary', '1', '--window', 'last-month']);
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--window must be "all", "7d", "28d", "12m" or a range/);
 });
 
 Fanbase('check prints the data report; --json as JSON; --strict fails on problem rows', () => {

@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { NEVER_SHOWN } from '../../fixtures/edge-cases/expected.js';
+import * as rules from '../../fixtures/rules/expected.js';
 import { at, COMMAND, run } from '../support/cli.js';
 import { FIXTURES } from '../support/duckdb.js';
 import {
@@ -179,6 +181,36 @@ Topfans(
   },
 );
 
+Topfans('--window ranks over the days asked, from the exports and from a snapshot alike', () => {
+  // fixtures/rules/expected.ts WINDOWS: over 2026-02-01..2026-02-21 the only fan of 1 is user 2 (0.4569);
+  // over the last 7 days, the adult among users 1 and 3 is user 3 (0.3250)
+  const args = ['--artist_id', '1', '--as-of', rules.AS_OF, '--quiet'];
+  const byWindow: [string, string][] = [
+    ['2026-02-01..2026-02-21', '1,1,2,"FR",0.46'],
+    ['7d', '1,1,3,"FR",0.32'],
+    ['all', '1,1,2,"FR",0.44\n2,1,3,"FR",0.32'],
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'fanbase-window-'));
+  const snapshot = join(dir, 'rules.duckdb');
+  const prepared = run('fanbase', ['prepare', ...at('rules/csv', rules.AS_OF), '--out', snapshot, '--quiet']);
+  assert.is(prepared.code, 0, prepared.stderr);
+  for (const [window, lines] of byWindow) {
+    for (const data of [join(FIXTURES, 'rules/csv'), snapshot]) {
+      const out = run('topfans', [...args, '--window', window, '--data', data]);
+      assert.is(out.code, 0, out.stderr);
+      assert.is(out.stdout, `rank,artist_id,user_id,country,score\n${lines}\n`, `${window} from ${data}`);
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const window = ['--window', '2026-02-01..2026-02-21', '--data', join(FIXTURES, 'rules/csv')];
+  const none = run('topfans', ['--artist_id', '2', '--as-of', rules.AS_OF, ...window]);
+  assert.is(none.code, 0, none.stderr);
+  assert.match(
+    none.stderr,
+    /artist 2 has no fans in window 2026-02-01\.\.2026-02-21 \(2026-02-01 to 2026-02-21\)/,
+  );
+});
+
 Topfans('command-line mistakes: a usage message on stderr, nothing on stdout, exit 2', () => {
   const cases: [string[], RegExp][] = [
     [[], /--artist_id is required/],
@@ -196,6 +228,15 @@ Topfans('command-line mistakes: a usage message on stderr, nothing on stdout, ex
     [
       ['--artist_id', '123', '--as-of', '2026-02-30'],
       /--as-of must be a date written YYYY-MM-DD, got "2026-02-30"/,
+    ],
+    [['--artist_id', '123', '--window', '30d'], /--window must be "all", "7d", "28d", "12m" or a range/],
+    [
+      ['--artist_id', '123', '--window', '2026-06-30..2026-06-01'],
+      /--window 2026-06-30\.\.2026-06-01 starts after it ends/,
+    ],
+    [
+      ['--artist_id', '1', '--window', '2026-02-01..2026-03-01', ...at('rules/csv', '2026-02-28')],
+      /--window 2026-02-01\.\.2026-03-01 ends after as_of \(2026-02-28\)/,
     ],
     [
       ['--artist_id', '123', '--output', '/nonexistent/dir/top.csv', ...at('edge-cases/csv')],
@@ -438,8 +479,8 @@ Topfans('on a terminal, the load shows its steps on one line, cleared before the
     ...at('edge-cases/csv'),
   ]);
   assert.is(code, 0, output);
-  // the first step is always drawn (later ones at most ten times a second): step 1 of the 12 of a load
-  assert.ok(output.startsWith('\r\x1b[2K[1/12] read users (0 s)'), JSON.stringify(output.slice(0, 80)));
+  // the first step is always drawn (later ones at most ten times a second): step 1 of the 13 of a load
+  assert.ok(output.startsWith('\r\x1b[2K[1/13] read users (0 s)'), JSON.stringify(output.slice(0, 80)));
   // the line is cleared, then the closing line, then the CSV (the terminal turns \n into \r\n)
   const cleared = output.lastIndexOf('\r\x1b[2K');
   const after = output.slice(cleared + '\r\x1b[2K'.length).replaceAll('\r\n', '\n');

@@ -3,7 +3,7 @@
  * once in the domain, and this test holds each engine to the domain's definitions on random rows drawn at
  * the rules' boundaries (test/support/random-rows.ts), through the reference model that composes them
  * (test/support/reference-fans.ts): consent (every row of a user), the qualifying play, the window and
- * nothing after as_of, the daily caps, the signals, the score, age (29 February), the 130-year rule,
+ * nothing after as_of, a question's window (7d, 28d, 12m, a range), the daily caps, the signals, the score, age (29 February), the 130-year rule,
  * countries and adulthood. A rule changed in one place only fails here.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { daysBefore } from '../../src/domain/calendar-date.js';
 import type { FanRecord } from '../../src/domain/repository-rows.js';
-import { resolveSettings, type SettingsOptions } from '../../src/domain/settings.js';
+import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
+import { resolveWindow, type TimeWindow } from '../../src/domain/time-window.js';
 import { ENGINES } from '../support/engines.js';
 import { randomRows, writeCsvExports } from '../support/random-rows.js';
 import { referenceFans } from '../support/reference-fans.js';
@@ -77,41 +79,62 @@ function firstDifference(got: FanRecord[], want: FanRecord[]): string | undefine
 }
 const byRank = (a: FanRecord, b: FanRecord) => b.score - a.score || a.user_id - b.user_id;
 
+/** The windows every scenario is asked over: the load's, the named ones, a range ending before as_of. */
+function windowsOf(settings: Settings): (TimeWindow | null)[] {
+  const range = `${daysBefore(settings.asOf, 40)}..${daysBefore(settings.asOf, 10)}`;
+  return [null, ...['7d', '28d', '12m', range].map((w) => resolveWindow(w, settings))];
+}
+
 for (const { seed, options, what } of SCENARIOS) {
   Twins(`seed ${seed}: ${what}`, async () => {
     const settings = resolveSettings(options);
     const rows = randomRows(seed, settings.asOf);
     const dir = writeCsvExports(rows, mkdtempSync(join(tmpdir(), 'fanbase-twins-')));
-    const expected = referenceFans(rows, settings);
-    const artists = [...new Set([...expected.values()].map((f) => f.artist_id))].sort((a, b) => a - b);
-    assert.ok(expected.size > 50, `${expected.size} fans: the rows must make enough fans to compare`);
+    const windows = windowsOf(settings);
+    const expectations = windows.map((window) => referenceFans(rows, settings, window));
+    const everyDay = expectations[0] as Map<string, FanRecord>;
+    assert.ok(everyDay.size > 50, `${everyDay.size} fans: the rows must make enough fans to compare`);
+    // the windows must tell apart: some fans in each, fewer in the last 7 days than over all the load
+    const sizes = expectations.map((e) => e.size);
+    assert.ok(
+      sizes.every((n) => n > 0 && n <= (sizes[0] as number)) && (sizes[1] as number) < (sizes[0] as number),
+      `fans per window (all, 7d, 28d, 12m, range): ${sizes}`,
+    );
     try {
       for (const engine of ENGINES) {
         const repository = await engine.open(dir, {}, settings);
         try {
-          for (const artist of artists) {
-            const want = [...expected.values()].filter((f) => f.artist_id === artist).sort(byRank);
-            const got = await repository.fans(artist);
-            const difference = firstDifference(got, want);
-            assert.is(difference, undefined, `${engine.name}, artist ${artist}: ${difference}`);
-            assert.equal(
-              got.map((f) => f.user_id),
-              want.map((f) => f.user_id),
-              `${engine.name}, artist ${artist}: order`,
+          for (const [w, window] of windows.entries()) {
+            const expected = expectations[w] as Map<string, FanRecord>;
+            const label = `${engine.name}, window ${window?.name ?? 'all'}`;
+            const artists = [...new Set([...expected.values()].map((f) => f.artist_id))].sort(
+              (a, b) => a - b,
             );
-            const adults = want.filter((f) => f.is_adult).map((f) => f.user_id);
+            // every artist over all the load; over a window, every third (the profiles count them all)
+            for (const artist of artists.filter((_, i) => window === null || i % 3 === 0)) {
+              const want = [...expected.values()].filter((f) => f.artist_id === artist).sort(byRank);
+              const got = await repository.fans(artist, window);
+              const difference = firstDifference(got, want);
+              assert.is(difference, undefined, `${label}, artist ${artist}: ${difference}`);
+              assert.equal(
+                got.map((f) => f.user_id),
+                want.map((f) => f.user_id),
+                `${label}, artist ${artist}: order`,
+              );
+              const adults = want.filter((f) => f.is_adult).map((f) => f.user_id);
+              assert.equal(
+                (await repository.topFans(artist, 1000, window)).map((f) => f.user_id),
+                adults,
+                `${label}, top fans of ${artist}`,
+              );
+            }
+            const profiles = await repository.artistProfiles(window);
             assert.equal(
-              (await repository.topFans(artist, 1000)).map((f) => f.user_id),
-              adults,
-              `${engine.name}, top fans of ${artist}`,
+              profiles.map((p) => [p.artist_id, p.total_fans]),
+              artists.map((a) => [a, [...expected.values()].filter((f) => f.artist_id === a).length]),
+              `${label}: fans per artist`,
             );
           }
-          const profiles = await repository.artistProfiles();
-          assert.equal(
-            profiles.map((p) => [p.artist_id, p.total_fans]),
-            artists.map((a) => [a, [...expected.values()].filter((f) => f.artist_id === a).length]),
-            `${engine.name}: fans per artist`,
-          );
         } finally {
           await repository.close();
         }

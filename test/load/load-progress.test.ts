@@ -44,6 +44,7 @@ Progress("openFanbase on exports reports each of the load's steps; on a snapshot
     'build follows',
     'build streams_deduplicated',
     'build streams_daily',
+    'build user_daily',
     'build fans',
     'build artist_profiles',
     'check users',

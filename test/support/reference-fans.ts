@@ -13,6 +13,7 @@ import { isInWindow, isQualifyingPlay } from '../../src/domain/qualifying-play.j
 import type { FanRecord } from '../../src/domain/repository-rows.js';
 import { score } from '../../src/domain/score.js';
 import type { Settings } from '../../src/domain/settings.js';
+import type { TimeWindow } from '../../src/domain/time-window.js';
 
 /** A users export row as written to the files (country as text, before trimming). */
 export interface UserRow {
@@ -48,9 +49,17 @@ interface User {
   adult: boolean;
 }
 
-/** Every fan of every artist, as `FanRecord`s keyed `artist:user`. */
-export function referenceFans(rows: Rows, settings: Settings): Map<string, FanRecord> {
-  const { asOf, windowStart } = settings;
+/**
+ * Every fan of every artist, as `FanRecord`s keyed `artist:user`; over `window` (src/domain/time-window.ts),
+ * the streams of its days and the follows made by its end, recency from its end, ages still at as_of.
+ */
+export function referenceFans(
+  rows: Rows,
+  settings: Settings,
+  window: TimeWindow | null = null,
+): Map<string, FanRecord> {
+  const asOf = window ? window.end : settings.asOf;
+  const windowStart = window ? window.start : settings.windowStart;
   const users = referenceUsers(rows.users, settings);
   const hasMsPlayed = true;
 

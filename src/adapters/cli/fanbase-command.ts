@@ -16,6 +16,7 @@ import { describeReport } from './fanbase-report.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { issueToken, parseDuration } from './issue-token.js';
 import { followLoad, progressLine, withQuietFlag } from './progress-line.js';
+import { checkWindowFlag, windowFlag, withWindowFlag } from './window-flag.js';
 
 /**
  * What the fanbase command needs from outside the CLI, given by its program (src/bin/fanbase.ts): the
@@ -58,16 +59,21 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       });
     });
 
-  withQuietFlag(
-    withDataFlags(cli.command('summary <artist_id>', "Print an artist's Fanbase summary as JSON")),
+  withWindowFlag(
+    withQuietFlag(
+      withDataFlags(cli.command('summary <artist_id>', "Print an artist's Fanbase summary as JSON")),
+    ),
   )
     .example('fanbase summary 123')
+    .example('fanbase summary 123 --window 2026-06-01..2026-06-30')
     .action(async (artist: unknown, flags: Record<string, unknown>) => {
       const artistId = wholeNumber(artist, 'artist_id', 0);
       if (artistId === undefined) usage('artist_id', 'is required');
+      const window = windowFlag(flags);
       const fanbase = await openFollowed(tools.open, flags, 'fanbase');
       try {
-        process.stdout.write(`${JSON.stringify(await fanbase.summary(artistId))}\n`);
+        checkWindowFlag(window, fanbase);
+        process.stdout.write(`${JSON.stringify(await fanbase.summary(artistId, { window }))}\n`);
       } finally {
         await fanbase.close();
       }

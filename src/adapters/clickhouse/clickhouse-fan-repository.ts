@@ -1,10 +1,11 @@
 import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
-import type { DataReport } from '../../domain/data-report.js';
+import { type DataReport, streamsHaveMsPlayed } from '../../domain/data-report.js';
 import { dataNotFound } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import type { ArtistProfile, FanRecord } from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
+import type { TimeWindow } from '../../domain/time-window.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { fanRecord, rankedFan, toArtistProfile } from './clickhouse-rows.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
@@ -48,9 +49,7 @@ export class ClickHouseFanRepository implements FanRepository {
       const load = await latestLoad(transport);
       if (load && !load.finished) throw unfinishedLoad(transport, load);
       const loaded = load?.report;
-      const hasMsPlayed = !loaded?.sources
-        .find((s) => s.table === 'streams')
-        ?.missing_columns.includes('ms_played');
+      const hasMsPlayed = streamsHaveMsPlayed(loaded?.sources ?? []);
       const params = parametersOf(settings, hasMsPlayed);
       const report: DataReport = loaded
         ? {
@@ -70,39 +69,45 @@ export class ClickHouseFanRepository implements FanRepository {
     }
   }
 
-  async artistProfile(artistId: number): Promise<ArtistProfile> {
-    const rows = await this.read('artist_profile', { artist_id: artistId });
+  async artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile> {
+    const rows = await this.read('artist_profile', { artist_id: artistId }, window);
     const row = rows[0];
     return row
       ? toArtistProfile(row)
       : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
   }
 
-  async artistProfiles(): Promise<ArtistProfile[]> {
-    return (await this.read('every_artist_profile', {})).map(toArtistProfile);
+  async artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]> {
+    return (await this.read('every_artist_profile', {}, window)).map(toArtistProfile);
   }
 
-  async topFans(artistId: number, limit: number): Promise<FanRecord[]> {
-    return (await this.read('top_fans', { artist_id: artistId, limit })).map(fanRecord);
+  async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
+    return (await this.read('top_fans', { artist_id: artistId, limit }, window)).map(fanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
     return (await this.read('every_top_fans', { limit })).map(rankedFan);
   }
 
-  async fans(artistId: number): Promise<FanRecord[]> {
-    return (await this.read('artist_fans', { artist_id: artistId })).map(fanRecord);
+  async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
+    return (await this.read('artist_fans', { artist_id: artistId }, window)).map(fanRecord);
   }
 
   close(): Promise<void> {
     return this.transport.close();
   }
 
-  private read(name: string, params: QueryParams): Promise<Record<string, unknown>[]> {
+  /** Question `name` with `params`, over `window`'s days (the load's when none: every relation is per question). */
+  private read(
+    name: string,
+    params: QueryParams,
+    window?: TimeWindow | null,
+  ): Promise<Record<string, unknown>[]> {
     return this.transport.query(clickHouseStatement(name), {
       ...this.params,
       artist_id: null,
       limit: 0,
+      ...(window ? { window_start: window.start, window_end: window.end } : {}),
       ...params,
     });
   }

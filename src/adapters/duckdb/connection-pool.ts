@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBT
 import { closed, invalidOptions, queryTimeout } from '../../domain/errors.js';
 import { type PlainValue, plainRows } from '../../duckdb/plain-values.js';
 import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
+import { windowedStatement } from './windowed-statement.js';
 
 /** A value bound to a named parameter. */
 export type { Param } from '../../duckdb/sql-files.js';
@@ -19,17 +20,22 @@ export class PooledConnection {
     this.connection = connection;
   }
 
-  /** Runs `sql/<name>.sql` with its parameters bound and returns plain rows. */
+  /**
+   * Runs `sql/duckdb/<name>.sql` with its parameters bound and returns plain rows; over a window of days
+   * (`windowed`), the statement of `windowedStatement`.
+   */
   async query(
     name: string,
     params: Record<string, Param>,
     types: Record<string, DuckDBType> = {},
+    windowed = false,
   ): Promise<Record<string, PlainValue>[]> {
-    const sql = sqlFile(`duckdb/${name}`);
-    let statement = this.statements.get(name);
+    const key = windowed ? `windowed:${name}` : name;
+    const sql = windowed ? windowedStatement(name) : sqlFile(`duckdb/${name}`);
+    let statement = this.statements.get(key);
     if (!statement) {
       statement = await this.connection.prepare(sql);
-      this.statements.set(name, statement);
+      this.statements.set(key, statement);
     }
     statement.bind(boundParameters(sql, params), types);
     const reader = await statement.runAndReadAll();

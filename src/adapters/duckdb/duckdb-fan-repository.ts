@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs';
-import { BIGINT, DuckDBInstance } from '@duckdb/node-api';
-import type { DataReport } from '../../domain/data-report.js';
+import { BIGINT, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DataReport, streamsHaveMsPlayed } from '../../domain/data-report.js';
 import { dataUnreadable, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import {
@@ -11,11 +11,13 @@ import {
   type FanRecord,
 } from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
+import { settingsParameters } from '../../domain/settings-parameters.js';
+import type { TimeWindow } from '../../domain/time-window.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config.js';
 import type { PlainValue } from '../../duckdb/plain-values.js';
 import { readRows } from '../../duckdb/read-rows.js';
-import { sqlFile } from '../../duckdb/sql-files.js';
+import { type Param, sqlFile } from '../../duckdb/sql-files.js';
 import { dropAllBut, LOAD_STEPS, loadDataset } from '../../load/load-dataset.js';
 import { type LoadOptions, LoadSteps } from '../../load/load-progress.js';
 import type { Mapping } from '../../load/mapping.js';
@@ -36,12 +38,20 @@ export class DuckDbFanRepository implements FanRepository {
   readonly report: DataReport;
   private readonly instance: DuckDBInstance;
   private readonly pool: ConnectionPool;
+  /** The settings as the SQL binds them, for the questions over a window (which run the load's SQL again). */
+  private readonly params: Record<string, Param>;
   private closing: Promise<void> | undefined;
 
-  private constructor(instance: DuckDBInstance, pool: ConnectionPool, report: DataReport) {
+  private constructor(
+    instance: DuckDBInstance,
+    pool: ConnectionPool,
+    report: DataReport,
+    settings: Settings,
+  ) {
     this.instance = instance;
     this.pool = pool;
     this.report = report;
+    this.params = settingsParameters(settings, streamsHaveMsPlayed(report.sources));
   }
 
   /**
@@ -72,7 +82,7 @@ export class DuckDbFanRepository implements FanRepository {
       try {
         const steps = new LoadSteps([...LOAD_STEPS, 'write snapshot'], options.onProgress);
         const report = await loadDataset(conn, dataDir, mapping, settings, steps);
-        await dropAllBut(conn, ANSWER_TABLES);
+        await keepAnswerTables(conn);
         await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
           format_version: SNAPSHOT_FORMAT,
           fanbase_version: VERSION,
@@ -133,10 +143,8 @@ export class DuckDbFanRepository implements FanRepository {
         options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       );
       const report = JSON.parse(String(meta.report)) as DataReport;
-      return {
-        repository: new DuckDbFanRepository(instance, pool, report),
-        settings: JSON.parse(String(meta.settings)) as Settings,
-      };
+      const settings = JSON.parse(String(meta.settings)) as Settings;
+      return { repository: new DuckDbFanRepository(instance, pool, report, settings), settings };
     } catch (error) {
       instance.closeSync();
       throw error;
@@ -162,7 +170,7 @@ export class DuckDbFanRepository implements FanRepository {
           settings,
           new LoadSteps(LOAD_STEPS, options.onProgress),
         );
-        await dropAllBut(loader, ANSWER_TABLES);
+        await keepAnswerTables(loader);
       } finally {
         loader.closeSync();
       }
@@ -171,64 +179,85 @@ export class DuckDbFanRepository implements FanRepository {
         options.connections ?? DEFAULT_CONNECTIONS,
         options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       );
-      return new DuckDbFanRepository(instance, pool, report);
+      return new DuckDbFanRepository(instance, pool, report, settings);
     } catch (error) {
       instance.closeSync();
       throw error;
     }
   }
 
-  async artistProfile(artistId: number): Promise<ArtistProfile> {
-    const rows = await this.pool.use((c) =>
-      c.query('artist_profile', { artist_id: artistId }, { artist_id: BIGINT }),
-    );
+  async artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile> {
+    const rows = await this.ask('artist_profile', { artist_id: artistId }, window);
     const row = rows[0];
     return row
       ? toArtistProfile(row)
       : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
   }
 
-  async artistProfiles(): Promise<ArtistProfile[]> {
-    return (await this.pool.use((c) => c.query('every_artist_profile', {}))).map(toArtistProfile);
+  async artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]> {
+    return (await this.ask('every_artist_profile', {}, window)).map(toArtistProfile);
   }
 
-  async topFans(artistId: number, limit: number): Promise<FanRecord[]> {
-    const rows = await this.pool.use((c) =>
-      c.query('top_fans', { artist_id: artistId, limit }, { artist_id: BIGINT, limit: BIGINT }),
-    );
-    return rows.map(toFanRecord);
+  async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
+    return (await this.ask('top_fans', { artist_id: artistId, limit }, window)).map(toFanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
-    const rows = await this.pool.use((c) => c.query('every_top_fans', { limit }, { limit: BIGINT }));
-    return rows.map((row) => checkedRankedFan(row, ENGINE));
+    return (await this.ask('every_top_fans', { limit }, null)).map((row) => checkedRankedFan(row, ENGINE));
   }
 
-  async fans(artistId: number): Promise<FanRecord[]> {
-    const rows = await this.pool.use((c) =>
-      c.query('artist_fans', { artist_id: artistId }, { artist_id: BIGINT }),
-    );
-    return rows.map(toFanRecord);
+  async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
+    return (await this.ask('artist_fans', { artist_id: artistId }, window)).map(toFanRecord);
   }
 
   close(): Promise<void> {
     this.closing ??= this.pool.close().then(() => this.instance.closeSync());
     return this.closing;
   }
+
+  /**
+   * Question `name` with `params`: from the load's tables as they are, or over `window`'s days, the load's
+   * relations computed again from the daily aggregates (`windowedStatement`).
+   */
+  private ask(
+    name: string,
+    params: Record<string, Param>,
+    window: TimeWindow | null | undefined,
+  ): Promise<Record<string, PlainValue>[]> {
+    const types = { artist_id: BIGINT, limit: BIGINT };
+    if (!window) return this.pool.use((c) => c.query(name, params, types));
+    const bound = { ...this.params, window_start: window.start, window_end: window.end, ...params };
+    return this.pool.use((c) => c.query(name, bound, types, true));
+  }
 }
 
-/** The tables the repository answers from; the rest of the load is dropped to free memory. */
-const ANSWER_TABLES = new Set(['fans', 'artist_profiles']);
+/**
+ * The tables the repository answers from; the rest of the load is dropped to free memory. `fans` and
+ * `artist_profiles` answer the load's window as they are; a question's window is computed from the daily
+ * aggregates (`streams_daily`, `user_daily`), the dated follows and the consenting users.
+ */
+const ANSWER_TABLES = new Set(['fans', 'artist_profiles', 'streams_daily', 'user_daily', 'follows', 'users']);
 const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** Who answered, in the messages of rows that do not check. */
 const ENGINE = 'DuckDB';
 const toArtistProfile = (row: Record<string, PlainValue>): ArtistProfile => checkedProfile(row, ENGINE);
 const toFanRecord = (row: Record<string, PlainValue>): FanRecord => checkedFanRecord(row, ENGINE);
+
+/**
+ * Drops what the answers do not read, and of the users keeps the consenting ones and what an answer shows
+ * of them (`sql/duckdb/kept_users.sql`): nothing of a user who did not consent stays in memory or on disk.
+ */
+async function keepAnswerTables(conn: DuckDBConnection): Promise<void> {
+  await dropAllBut(conn, ANSWER_TABLES);
+  await conn.run(`create table kept_users as ${sqlFile('duckdb/kept_users')}`);
+  await conn.run('drop table users');
+  await conn.run('alter table kept_users rename to users');
+}
 
 /** The instance configuration, and the connection count checked with it. */
 function engineConfig(options: DuckDbOptions): Record<string, string> {

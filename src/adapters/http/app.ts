@@ -3,9 +3,11 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import { mayRead } from '../../domain/access.js';
+import type { ArtistSummary } from '../../domain/answers.js';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
+import type { WindowName } from '../../domain/time-window.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
 import { setMatchedRoute } from './matched-route.js';
@@ -16,12 +18,20 @@ import type { AuthFailureLimit, RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
 
-/** What the API answers from once the dataset is loaded; null while loading. */
-export interface LoadedDataset {
+/** Every artist's summary over one window, in memory, and the bodies served from it. */
+export interface WindowAnswers {
   summaries: SummaryIndex;
-  report: DataReport;
   /** Bodies of known artists, serialized once for this dataset, then served as they are. */
   bodies: Map<number, string>;
+}
+
+/** What the API answers from once the dataset is loaded; null while loading. */
+export interface LoadedDataset extends WindowAnswers {
+  report: DataReport;
+  /** The standard windows but `all` (7d, 28d, 12m), answered from memory like `all`. */
+  windows: ReadonlyMap<WindowName, WindowAnswers>;
+  /** Any other window (a range of dates), asked of the engine: checked against `as_of`, then answered. */
+  ask(artistId: number, window: WindowName): Promise<ArtistSummary>;
 }
 
 export interface AppOptions {
@@ -73,18 +83,24 @@ export function createApp(options: AppOptions): Koa {
     const caller = authenticate && (await authenticateOrCount(authenticate, ctx.req.headers, ctx.ip));
     const grant = caller?.grant;
     if (rateLimit) await rateLimit(caller ? caller.client : JSON.stringify(['address', ctx.ip]));
-    const { summaries, bodies } = loaded();
-    const artistId = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
+    const current = loaded();
+    const { artistId, window } = parseFanbaseRequest(await readJsonBody(ctx.req, bodyLimit));
     if (grant && !mayRead(grant, artistId)) {
       // the same answer whether the artist exists or not: a 403 tells nothing about the artist
       throw forbidden(`these credentials do not grant artist_id ${artistId}`, {
         field: 'artist_id',
       });
     }
-    let body = bodies.get(artistId);
-    if (body === undefined) {
-      body = JSON.stringify(summaries.get(artistId));
-      if (summaries.has(artistId)) bodies.set(artistId, body);
+    const answers = window === undefined || window === 'all' ? current : current.windows.get(window);
+    let body: string | undefined;
+    if (answers === undefined) body = JSON.stringify(await current.ask(artistId, window as WindowName));
+    else {
+      const { summaries, bodies } = answers;
+      body = bodies.get(artistId);
+      if (body === undefined) {
+        body = JSON.stringify(summaries.get(artistId));
+        if (summaries.has(artistId)) bodies.set(artistId, body);
+      }
     }
     ctx.set('Content-Type', 'application/json; charset=utf-8');
     ctx.body = body;

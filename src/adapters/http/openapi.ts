@@ -6,6 +6,12 @@ export const FANBASE_REQUEST_SCHEMA = {
   additionalProperties: false,
   properties: {
     artist_id: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, examples: [123] },
+    window: {
+      type: 'string',
+      description:
+        'Which days count: all (the default), 7d, 28d, 12m (each ending on as_of) or YYYY-MM-DD..YYYY-MM-DD, both days included, ending at the latest on as_of. The follows made by its end count; ages are those at as_of.',
+      examples: ['28d', '2026-06-01..2026-06-30'],
+    },
   },
 } as const;
 

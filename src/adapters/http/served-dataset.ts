@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { FanDataset } from '../../domain/fanbase.js';
+import { STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
 import type { EngineConfig } from '../../engine-config.js';
-import type { LoadedDataset } from './app.js';
+import type { LoadedDataset, WindowAnswers } from './app.js';
 import type { HttpConfig } from './config.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -58,13 +59,41 @@ export function serveDataset(options: {
     });
     try {
       const summaries = await opened.summaryIndex();
-      return { opened, summaries, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+      const windows = new Map<WindowName, WindowAnswers>();
+      for (const window of STANDARD_WINDOWS) {
+        if (window === 'all') continue;
+        windows.set(window, { summaries: await opened.summaryIndex({ window }), bodies: new Map() });
+      }
+      return { opened, summaries, windows, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
     } catch (error) {
       await opened.close();
       throw error;
     }
   };
-  const swapIn = ({ opened, summaries, seconds }: Awaited<ReturnType<typeof load>>, event: string) => {
+  /** The questions over a range still running on each engine: a replaced engine closes once they end. */
+  const asking = new WeakMap<FanDataset, Set<Promise<unknown>>>();
+  const askOf = (opened: FanDataset) => {
+    const running = new Set<Promise<unknown>>();
+    asking.set(opened, running);
+    return (artistId: number, window: WindowName) => {
+      const answer = opened.summary(artistId, { window });
+      running.add(answer);
+      answer.then(
+        () => running.delete(answer),
+        () => running.delete(answer),
+      );
+      return answer;
+    };
+  };
+  const closeWhenDone = async (opened: FanDataset | null) => {
+    if (!opened) return;
+    await Promise.allSettled([...(asking.get(opened) ?? [])]);
+    await opened.close();
+  };
+  const swapIn = (
+    { opened, summaries, windows, seconds }: Awaited<ReturnType<typeof load>>,
+    event: string,
+  ) => {
     const report = opened.report;
     const { eligible_users, artists_with_fans, fans } = report.totals;
     metrics.loadSeconds.set(seconds);
@@ -73,7 +102,7 @@ export function serveDataset(options: {
     if (fans !== null) metrics.fans.set(fans);
     fanbase = opened;
     // the one assignment requests see; a new dataset brings its own cache of serialized bodies
-    dataset = { summaries, report, bodies: new Map() };
+    dataset = { summaries, report, bodies: new Map(), windows, ask: askOf(opened) };
     // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
     logger.info(
       {
@@ -111,8 +140,9 @@ export function serveDataset(options: {
       }
       const previous = fanbase;
       swapIn(loaded, 'dataset reloaded');
-      // requests answer from the summary index they were given; nothing in flight still uses the old engine
-      await (previous as FanDataset | null)?.close();
+      // requests answer from the summary index they were given; those asking the old engine of a range
+      // finish on it before it closes
+      await closeWhenDone(previous as FanDataset | null);
     })().finally(() => {
       reloading = null;
     });

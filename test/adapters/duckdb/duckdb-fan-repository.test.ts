@@ -178,7 +178,7 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
   instance.closeSync();
   assert.equal(
     tables.map((t) => t.table_name),
-    ['artist_profiles', 'fans', 'snapshot_meta'],
+    ['artist_profiles', 'fans', 'follows', 'snapshot_meta', 'streams_daily', 'user_daily', 'users'],
   );
 });
 

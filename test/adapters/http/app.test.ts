@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import * as kAnonymity from '../../../fixtures/k-anonymity/expected.js';
 import * as rowIssues from '../../../fixtures/row-issues/expected.js';
+import * as rules from '../../../fixtures/rules/expected.js';
 import * as sparse from '../../../fixtures/sparse/expected.js';
 import { FIXTURES } from '../../support/duckdb.js';
 import { postFanbase, readyServer } from '../../support/http.js';
@@ -131,7 +133,7 @@ App('every bad request gets a 4xx problem saying what to fix, and the server sta
     [
       '{"__proto__": {"x": 1}, "artist_id": 123}',
       400,
-      /unknown field "__proto__": only artist_id is accepted/,
+      /unknown field "__proto__": only artist_id and window are accepted/,
     ],
     ['{"artist_id": 123, "constructor": {}}', 400, /unknown field "constructor"/],
     [`{"artist_id": 123, "pad": "${'x'.repeat(2_000)}"}`, 413, /the body is over 1024 bytes/],
@@ -315,5 +317,52 @@ App('every answer says nosniff; every one but the OpenAPI document says no-store
     await server.close();
   }
 });
+
+App(
+  '"window" answers over the days asked; without it, the answer of every day; a bad one is a 400',
+  async () => {
+    const server = await readyServer({ data: join(FIXTURES, 'rules/csv'), asOf: rules.AS_OF });
+    try {
+      // the hand-worked answers of fixtures/rules/expected.ts: 7d from memory, a range asked of the engine
+      for (const { window, summaries } of rules.WINDOWS) {
+        for (const expected of summaries) {
+          const answer = await postFanbase(
+            server.url,
+            JSON.stringify({ artist_id: expected.artist_id, window }),
+          );
+          assert.is(answer.status, 200, JSON.stringify(answer.json));
+          assert.equal(answer.json, expected, `${expected.artist_id} over ${window}`);
+        }
+      }
+      for (const expected of rules.SUMMARIES) {
+        const plain = await fetch(`${server.url}/fanbase`, {
+          method: 'POST',
+          body: JSON.stringify({ artist_id: expected.artist_id }),
+        });
+        const all = await fetch(`${server.url}/fanbase`, {
+          method: 'POST',
+          body: JSON.stringify({ artist_id: expected.artist_id, window: 'all' }),
+        });
+        const text = await plain.text();
+        assert.equal(JSON.parse(text), expected);
+        assert.is(await all.text(), text, '"all" is the body without a window, byte for byte');
+      }
+      const refused: [unknown, RegExp][] = [
+        ['30d', /window must be "all", "7d", "28d", "12m" or a range "YYYY-MM-DD\.\.YYYY-MM-DD"/],
+        [28, /window must be a string such as "28d", got 28/],
+        ['2026-02-01..2026-03-01', /window 2026-02-01\.\.2026-03-01 ends after as_of \(2026-02-28\)/],
+      ];
+      for (const [window, message] of refused) {
+        const answer = await postFanbase(server.url, JSON.stringify({ artist_id: 1, window }));
+        assert.is(answer.status, 400, String(window));
+        assert.match(answer.json.detail, message);
+      }
+      const health = await fetch(`${server.url}/health`);
+      assert.is(health.status, 200, 'the process stays up');
+    } finally {
+      await server.close();
+    }
+  },
+);
 
 App.run();
