@@ -9,10 +9,22 @@
  * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
 import autocannon from 'autocannon';
 import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
@@ -165,6 +177,65 @@ function measureClickHouse(
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
+/** A range of days ending before as_of, for the window questions. */
+const RANGE = '2026-06-01..2026-06-28';
+
+/**
+ * The incremental prepare: the exports rewritten as the days before the last one (one part) and the last
+ * day (another), the snapshot of the first prepared, then the second added to it (timed, in its own
+ * process), and its answers held to a full prepare's of the same exports.
+ */
+async function measureIncremental(
+  data: string,
+  work: string,
+  artists: number,
+  largest: number[],
+  others: number[],
+) {
+  const folder = join(work, 'by-day');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(join(folder, 'streams'), { recursive: true });
+  for (const table of ['users', 'follows'])
+    copyFileSync(join(data, `${table}.parquet`), join(folder, `${table}.parquet`));
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const last = '2026-06-30';
+  const source = `read_parquet('${data}/streams/*.parquet')`;
+  await conn.run(
+    `copy (select * from ${source} where streamed_at < '${last}') to '${folder}/streams/before.parquet'`,
+  );
+  const lastDay = `copy (select * from ${source} where streamed_at >= '${last}') to '${work}/last-day.parquet'`;
+  await conn.run(lastDay);
+  conn.closeSync();
+  instance.closeSync();
+  const snapshot = join(work, 'incremental.duckdb');
+  const full = join(work, 'full.duckdb');
+  rmSync(snapshot, { force: true });
+  child(['prepare', folder, snapshot, AS_OF]);
+  copyFileSync(join(work, 'last-day.parquet'), join(folder, 'streams', 'last-day.parquet'));
+  const added = child(['prepare', folder, snapshot, AS_OF]);
+  rmSync(full, { force: true });
+  const whole = child(['prepare', folder, full, AS_OF]);
+  const [a, b] = [await openFanbase({ data: snapshot }), await openFanbase({ data: full })];
+  let equal = true;
+  for (const artist of [...largest, ...others]) {
+    for (const window of ['all', '28d']) {
+      const same = async (f: (fb: typeof a) => Promise<unknown>) =>
+        JSON.stringify(await f(a)) === JSON.stringify(await f(b));
+      equal &&= await same((fb) => fb.summary(artist, { window }));
+      equal &&= await same((fb) => fb.topFans(artist, 100, { window }));
+    }
+  }
+  const [ia, ib] = [await a.summaryIndex(), await b.summaryIndex()];
+  for (let artist = 0; artist <= artists + 1; artist++) {
+    equal &&= JSON.stringify(ia.get(artist)) === JSON.stringify(ib.get(artist));
+  }
+  await a.close();
+  await b.close();
+  if (!equal) throw new Error('the incremental prepare answers differently from a full prepare');
+  return { seconds: added.seconds, peak_rss_mb: added.peak_rss_mb, full_seconds: whole.seconds, equal };
+}
+
 /** The ten artists with the most fans among the first 50 (the generator gives the low ids the most streams). */
 async function largestArtists(fb: Awaited<ReturnType<typeof openFanbase>>): Promise<number[]> {
   return (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
@@ -265,6 +336,18 @@ for (const millions of scales) {
     top_fans_index_largest: stats(
       await time(async () => topFansIndex.get(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
     ),
+    window_summary_largest: stats(
+      await time(
+        async () => fb.summary(largest[Math.floor(Math.random() * 10)] as number, { window: RANGE }),
+        values.check ? 20 : 200,
+      ),
+    ),
+    window_top_fans_largest: stats(
+      await time(
+        async () => fb.topFans(largest[Math.floor(Math.random() * 10)] as number, 100, { window: '28d' }),
+        values.check ? 20 : 200,
+      ),
+    ),
   };
   if (values.check) {
     // the snapshot's answers are the exports' answers
@@ -361,12 +444,22 @@ for (const millions of scales) {
   api.kill('SIGTERM');
   bare.kill('SIGTERM');
 
+  log(`${millions}M: one new day, incremental prepare`);
+  const incremental = await measureIncremental(
+    data,
+    values.work as string,
+    artists,
+    largest,
+    random.slice(0, 20),
+  );
+
   results.push({
     millions,
     users,
     artists,
     prepare,
     groupby,
+    incremental,
     in_process: inProcess,
     topfans_end_to_end: stats(e2e),
     http: { api: apiLoad, bare_koa: bareLoad, api_memory: apiMemory },

@@ -8,7 +8,7 @@ import { loadExports } from './adapters/clickhouse/load-exports.js';
 import { schemaSettings } from './adapters/clickhouse/schema.js';
 import type { ClickHouseTransport } from './adapters/clickhouse/transport.js';
 import { DuckDbFanRepository, type DuckDbOptions } from './adapters/duckdb/duckdb-fan-repository.js';
-import type { DataReport } from './domain/data-report.js';
+import type { DataReport, PrepareOutcome } from './domain/data-report.js';
 import { type FanbaseError, invalidArgument, invalidOptions } from './domain/errors.js';
 import { createFanbase, type FanDataset, type PrivacyOptions } from './domain/fanbase.js';
 import { parseMinFans } from './domain/privacy.js';
@@ -148,7 +148,9 @@ async function clickHouseTransport(options: OpenFanbaseOptions): Promise<ClickHo
  * answer needs, the settings and the data report. `openFanbase({ data: 'x.duckdb' })`, the API and
  * `topfans --data x.duckdb` open it read-only, without loading the exports again.
  */
-export async function prepareFanbase(options: PrepareFanbaseOptions): Promise<DataReport> {
+export async function prepareFanbase(
+  options: PrepareFanbaseOptions,
+): Promise<DataReport & { prepare?: PrepareOutcome }> {
   if (options.engine === 'clickhouse') return prepareClickHouse(options);
   if (options.out === undefined) {
     throw invalidArgument('out is required: the snapshot file to write (*.duckdb)', {

@@ -1,5 +1,5 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
--- (twin of sql/load/fans.sql, step for step but two: the users' volume is its own relation, user_volume.sql,
+-- (twin of sql/load/fan_scores.sql and fans.sql, step for step but two: the users' volume is its own relation, user_volume.sql,
 -- which user_listening answers by user; and consent is checked once, in final where users are joined, not in
 -- streams_daily and follows: ClickHouse plans a common table expression again wherever it is used)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts

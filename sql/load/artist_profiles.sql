@@ -1,7 +1,7 @@
 -- one row per artist_id with at least one fan: how many fans, and how many by age and by country
--- reads: fans
+-- reads: fan_scores
 with fans as (
-    select artist_id, age, country from fans
+    select artist_id, age, country from fan_scores
 ),
 
 totals as (

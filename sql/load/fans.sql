@@ -1,150 +1,22 @@
--- one row per (artist_id, user_id) fan: the score's signals, the score, who may be shown and in which place
--- (at load for every artist over the load's window; for a question's window, src/domain/time-window.ts, of
--- one artist or all, over the days from $window_start to $window_end the snapshot keeps)
--- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
--- reads: follows, streams_daily, user_daily, users
-with daily as (
-    select
-        *,
-        case when $has_ms_played then total_ms_played else count_streams end as volume
-    from streams_daily
-    where
-        ($artist_id::bigint is null or artist_id = $artist_id::bigint)
-        -- isInWindow (src/domain/qualifying-play.ts), for the question's window
-        and day <= $window_end::date
-        and ($window_start::date is null or day >= $window_start::date)
-),
-
-listening as (
-    -- fanSignals (src/domain/fan-signals.ts): each day capped before the sum
-    select
-        artist_id,
-        user_id,
-        sum(count_streams) as count_streams,
-        sum(least(count_streams, $daily_cap_streams)) as capped_streams,
-        sum(least(total_ms_played, $daily_cap_ms)) as capped_ms,
-        sum(volume) as artist_volume,
-        count(*) as active_days,
-        max(day) as last_day
-    from daily
-    group by artist_id, user_id
-),
-
-user_volume as (
-    select
-        user_id,
-        sum(volume) as total_volume
-    from user_daily
-    where
-        day <= $window_end::date
-        and ($window_start::date is null or day >= $window_start::date)
-        and ($artist_id::bigint is null or user_id in (select user_id from listening))
-    group by user_id
-),
-
-windowed_follows as (
-    -- a follow made by the window's end; one with no date counts in every window
-    select artist_id, user_id from follows
-    where
-        ($artist_id::bigint is null or artist_id = $artist_id::bigint)
-        and (followed_on is null or followed_on <= $window_end::date)
-),
-
-candidates as (
-    select
-        coalesce(listening.artist_id, follows.artist_id) as artist_id,
-        coalesce(listening.user_id, follows.user_id) as user_id,
-        coalesce(listening.count_streams, 0) as count_streams,
-        listening.capped_streams,
-        listening.capped_ms,
-        listening.artist_volume,
-        listening.active_days,
-        listening.last_day,
-        follows.user_id is not null as is_following
-    from listening
-    full outer join windowed_follows as follows
-        on listening.artist_id = follows.artist_id and listening.user_id = follows.user_id
-),
-
-signals as (
-    select
-        candidates.artist_id,
-        candidates.user_id,
-        case when $has_ms_played then coalesce(candidates.capped_ms, 0) end::double as listening_ms,
-        coalesce(candidates.capped_streams, 0)::integer as streams,
-        coalesce(candidates.active_days, 0)::integer as active_days,
-        ($window_end::date - candidates.last_day)::integer as days_since_last_stream,
-        -- a user whose qualifying plays all lasted 0 ms (fan.minMsPlayed 0) has no volume: no share, not 0/0
-        coalesce(
-            case when user_volume.total_volume > 0 then candidates.artist_volume / user_volume.total_volume end, 0
-        )::double as share,
-        candidates.is_following as follows
-    from candidates
-    left join user_volume on user_volume.user_id = candidates.user_id
-    -- isFan (src/domain/fan-signals.ts)
-    where candidates.count_streams >= $min_streams or (candidates.is_following and $follows_make_fans)
-),
-
-components as (
-    -- mirrors scoreComponents() in src/domain/score.ts; a test holds the two to the same numbers
-    select
-        *,
-        case
-            when listening_ms is null then null
-            when listening_ms <= 0 then 0
-            else (listening_ms / 3600000) / ((listening_ms / 3600000) + $listening_half_hours)
-        end as c_listening,
-        case when streams <= 0 then 0 else streams / (streams + $streams_half) end as c_streams,
-        case when active_days <= 0 then 0 else active_days / (active_days + $active_days_half) end as c_regularity,
-        case
-            when days_since_last_stream is null then 0
-            else pow(0.5, days_since_last_stream / $half_life_days)
-        end as c_recency,
-        least(1, greatest(0, share)) as c_share,
-        case when follows then 1 else 0 end as c_follow
-    from signals
-),
-
-scored as (
-    -- mirrors score(): the weighted mean of the components the data can tell
-    select
-        *,
-        (
-            coalesce($w_listening * c_listening, 0)
-            + $w_streams * c_streams
-            + $w_regularity * c_regularity
-            + $w_recency * c_recency
-            + $w_share * c_share
-            + $w_follow * c_follow
-        ) / (
-            case when c_listening is null then 0 else $w_listening end
-            + $w_streams + $w_regularity + $w_recency + $w_share + $w_follow
-        ) as score
-    from components
-),
-
-final as (
-    select
-        scored.artist_id,
-        scored.user_id,
-        users.country,
-        users.age,
-        users.is_adult,
-        scored.score::double as score,
-        -- the fan's place among the artist's adult fans: top fans read the first row groups only
-        case
-            when users.is_adult
-                then row_number() over (partition by scored.artist_id, users.is_adult order by scored.score desc, scored.user_id)
-        end::integer as adult_rank,
-        scored.listening_ms,
-        scored.streams,
-        scored.active_days,
-        scored.days_since_last_stream,
-        scored.share,
-        scored.follows
-    from scored
-    inner join users on users.user_id = scored.user_id
-)
-
-select * from final
+-- one row per (artist_id, user_id) fan: fan_scores with the fan's place among the artist's adult fans
+-- (a table of the load, sorted by artist and score: top fans read the first row groups only)
+-- reads: fan_scores
+select
+    artist_id,
+    user_id,
+    country,
+    age,
+    is_adult,
+    score,
+    case
+        when is_adult
+            then row_number() over (partition by artist_id, is_adult order by score desc, user_id)
+    end::integer as adult_rank,
+    listening_ms,
+    streams,
+    active_days,
+    days_since_last_stream,
+    share,
+    follows
+from fan_scores
 order by artist_id, score desc, user_id

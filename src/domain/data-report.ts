@@ -47,3 +47,13 @@ export interface DataReport {
 export function streamsHaveMsPlayed(sources: readonly SourceReport[]): boolean {
   return !sources.find((s) => s.table === 'streams')?.missing_columns.includes('ms_played');
 }
+
+/** How a `fanbase prepare` of a snapshot went, beside its data report (returned, not stored in it). */
+export interface PrepareOutcome {
+  mode: 'full' | 'incremental';
+  /** Why a prepare onto an existing snapshot read every export again; null when there was none to add to. */
+  reason: string | null;
+  /** Stream parts read by this prepare, and those the snapshot already held. */
+  parts_read: number;
+  parts_kept: number;
+}

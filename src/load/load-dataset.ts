@@ -26,11 +26,13 @@ export const LOAD_RELATIONS = [
   'streams_deduplicated',
   'streams_daily',
   'user_daily',
+  'fan_scores',
   'fans',
   'artist_profiles',
 ] as const;
 
-const CHECKED_TABLES = ['users', 'streams', 'follows'] as const;
+/** The exports whose problem rows the report counts, in the order it lists them. */
+export const CHECKED_TABLES = ['users', 'streams', 'follows'] as const;
 
 /** The steps of `loadDataset`, in order, as its progress reports name them. */
 export const LOAD_STEPS: readonly string[] = [
@@ -44,6 +46,8 @@ export const LOAD_STEPS: readonly string[] = [
  * follows and streams, the per-fan and per-artist aggregates) and returns the data report. The connection
  * then holds them all: the DuckDB engine keeps the aggregates and answers from them; the ClickHouse engine
  * stages the checked rows (`sql/load/staged_*`) for its own tables. Each drops the rest (`dropAllBut`).
+ * `streamParts`, when given, are the streams files read instead of the whole streams export (an
+ * incremental prepare's new parts).
  */
 export async function loadDataset(
   conn: DuckDBConnection,
@@ -51,6 +55,7 @@ export async function loadDataset(
   mapping: Mapping,
   settings: Settings,
   steps: LoadSteps = new LoadSteps(LOAD_STEPS, undefined),
+  streamParts?: readonly string[],
 ): Promise<DataReport> {
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
@@ -65,7 +70,11 @@ export async function loadDataset(
   const sources: SourceReport[] = [];
   for (const table of DATA_CONTRACT) {
     const tableMapping = mapping[table.name];
-    const located = tableMapping === false ? null : locateSource(dataDir, table, tableMapping);
+    let located = tableMapping === false ? null : locateSource(dataDir, table, tableMapping);
+    // an incremental prepare reads the stream parts it has not seen only
+    if (located && table.name === 'streams' && streamParts !== undefined) {
+      located = streamParts.length === 0 ? null : { table, format: located.format, files: [...streamParts] };
+    }
     if (located === null) {
       const columns = table.columns.map((c) => `null::${sqlTypeOf(c.kind)} as ${c.name}`);
       await conn.run(
@@ -177,7 +186,8 @@ export async function dropAllBut(conn: DuckDBConnection, kept: ReadonlySet<strin
   }
 }
 
-function warningsFor(sources: SourceReport[]): string[] {
+/** What the missing exports and columns mean for the answers, in words (the report's `warnings`). */
+export function warningsFor(sources: SourceReport[]): string[] {
   const warnings: string[] = [];
   for (const source of sources) {
     const table = DATA_CONTRACT.find((t) => t.name === source.table);

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -111,6 +111,23 @@ Fanbase('generate then prepare then topfans on the snapshot, as docs/cli.md says
     JSON.parse(summary.stdout),
     JSON.parse(run('fanbase', ['summary', '1', '--data', data, '--as-of', '2026-07-01']).stdout),
   );
+  // again onto the snapshot: nothing new to read but the users and follows, said in the closing line
+  const again = run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(
+    again.stderr,
+    /^fanbase: \S+ prepared as of 2026-07-01 in \d+\.\d s \(0 new stream part\(s\) added to the 1 it held\)/,
+  );
+  // a part rewritten since: a full prepare, and why, on stderr (not with --quiet)
+  const part = join(data, 'streams', readdirSync(join(data, 'streams'))[0] as string);
+  utimesSync(part, new Date(), new Date(Date.now() + 5_000));
+  const rewritten = run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]);
+  assert.is(rewritten.code, 0, rewritten.stderr);
+  assert.match(
+    rewritten.stderr,
+    /^fanbase: a full prepare: the streams part \S+ changed since the snapshot read it\n/,
+  );
+  assert.match(rewritten.stderr, /\nfanbase: \S+ prepared as of 2026-07-01 in \d+\.\d s: /);
   const missing = run('fanbase', ['prepare', '--data', data]);
   assert.is(missing.code, 2);
   assert.match(missing.stderr, /--out is required/);

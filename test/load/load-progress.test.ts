@@ -45,6 +45,7 @@ Progress("openFanbase on exports reports each of the load's steps; on a snapshot
     'build streams_deduplicated',
     'build streams_daily',
     'build user_daily',
+    'build fan_scores',
     'build fans',
     'build artist_profiles',
     'check users',

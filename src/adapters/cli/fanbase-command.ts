@@ -1,5 +1,5 @@
 import { type CAC, cac } from 'cac';
-import type { DataReport } from '../../domain/data-report.js';
+import type { DataReport, PrepareOutcome } from '../../domain/data-report.js';
 import { durationText } from '../../domain/duration.js';
 import { generateDataset } from '../../generate/generate-dataset.js';
 import { VERSION } from '../../version.js';
@@ -24,7 +24,9 @@ import { checkWindowFlag, windowFlag, withWindowFlag } from './window-flag.js';
  */
 export interface FanbaseTools {
   open: OpenData;
-  prepare: (options: DataOptions & { out: string | undefined }) => Promise<DataReport>;
+  prepare: (
+    options: DataOptions & { out: string | undefined },
+  ) => Promise<DataReport & { prepare?: PrepareOutcome }>;
   /** Runs the web API with the environment's configuration, these flags over it, until a signal stops it. */
   serve: (flags: Partial<DataOptions> & { port?: number; host?: string }) => Promise<void>;
   /** FANBASE_JWT_MAX_LIFETIME, in seconds: `fanbase token` signs no token the API would refuse. */
@@ -137,7 +139,7 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       const out = single(flags.out, '--out');
       if (options.engine !== 'clickhouse' && out === undefined)
         usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
-      let report: DataReport;
+      let report: DataReport & { prepare?: PrepareOutcome };
       try {
         report = await tools.prepare({ ...options, out });
       } catch (error) {
@@ -145,10 +147,19 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
         throw error;
       }
       const took = `in ${follower.seconds().toFixed(1)} s`;
+      const how = report.prepare;
+      // onto an existing snapshot that could not take the new parts alone: why it read everything again
+      if (how?.reason && !quietFlag(flags)) {
+        process.stderr.write(`fanbase: a full prepare: ${how.reason}\n`);
+      }
+      const updated =
+        how?.mode === 'incremental'
+          ? ` (${how.parts_read} new stream part(s) added to the ${how.parts_kept} it held)`
+          : '';
       follower.line.done(
         options.engine === 'clickhouse'
           ? `fanbase: exports loaded into ClickHouse as of ${report.as_of} ${took}: ${report.totals.streams} streams, ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --engine clickhouse lists them)`
-          : `fanbase: ${out} prepared as of ${report.as_of} ${took}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)`,
+          : `fanbase: ${out} prepared as of ${report.as_of} ${took}${updated}: ${report.totals.fans} fans of ${report.totals.artists_with_fans} artists, ${report.issues.length} kind(s) of problem rows (fanbase check --data ${out} lists them)`,
       );
     });
 

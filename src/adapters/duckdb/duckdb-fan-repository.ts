@@ -1,6 +1,15 @@
-import { renameSync, rmSync } from 'node:fs';
-import { BIGINT, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { type DataReport, streamsHaveMsPlayed } from '../../domain/data-report.js';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import {
+  BIGINT,
+  DOUBLE,
+  type DuckDBConnection,
+  DuckDBInstance,
+  LIST,
+  listValue,
+  VARCHAR,
+} from '@duckdb/node-api';
+import { type ContractTable, DATA_CONTRACT } from '../../domain/data-contract.js';
+import { type DataReport, type PrepareOutcome, streamsHaveMsPlayed } from '../../domain/data-report.js';
 import { dataUnreadable, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import {
@@ -17,13 +26,24 @@ import type { RankedFan } from '../../domain/top-fans-index.js';
 import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config.js';
 import type { PlainValue } from '../../duckdb/plain-values.js';
 import { readRows } from '../../duckdb/read-rows.js';
-import { type Param, sqlFile } from '../../duckdb/sql-files.js';
+import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
 import { dropAllBut, LOAD_STEPS, loadDataset } from '../../load/load-dataset.js';
 import { type LoadOptions, LoadSteps } from '../../load/load-progress.js';
+import { locateSource } from '../../load/locate-source.js';
 import type { Mapping } from '../../load/mapping.js';
+import { createSourceView } from '../../load/source-view.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
 import { removeDatabase, removeLeftovers } from './snapshot-files.js';
+import {
+  FullPrepareNeeded,
+  listStreamParts,
+  mergedReport,
+  planRefresh,
+  readSnapshotState,
+  type SnapshotState,
+  type StreamPart,
+} from './snapshot-refresh.js';
 
 /** Settings of the embedded DuckDB: the instance's, and the repository's connections. */
 export interface DuckDbOptions extends EngineOptions {
@@ -57,7 +77,10 @@ export class DuckDbFanRepository implements FanRepository {
   /**
    * Loads the exports of `dataDir` once and writes the aggregates the tools need into a DuckDB file at
    * `out`, atomically: built under a temporary name, then renamed over `out`. A crash mid-way leaves the
-   * previous snapshot as it was.
+   * previous snapshot as it was. Onto a snapshot of the same settings and mapping, only the stream parts it
+   * has not seen are read (with the whole users and follows exports): an incremental prepare, whose answers
+   * are those of a full one; where it cannot be (`planRefresh`, and the new streams must be later than the
+   * snapshot's), the prepare reads everything again and `prepare.reason` in the returned report says why.
    */
   static async prepare(
     dataDir: string,
@@ -65,46 +88,47 @@ export class DuckDbFanRepository implements FanRepository {
     settings: Settings,
     out: string,
     options: DuckDbOptions & LoadOptions = {},
-  ): Promise<DataReport> {
-    const temporary = `${out}.${process.pid}.tmp`;
+  ): Promise<PreparedReport> {
     removeLeftovers(out);
-    removeDatabase(temporary);
-    let instance: DuckDBInstance;
-    try {
-      instance = await DuckDBInstance.create(temporary, engineConfig(options));
-    } catch (error) {
-      throw invalidArgument(`out ${out}: cannot create ${temporary}: ${(error as Error).message}`, {
-        field: 'out',
-      });
-    }
-    try {
-      const conn = await instance.connect();
+    const mappingText = JSON.stringify(mapping);
+    const parts = await listStreamParts(dataDir, mapping);
+    const exists = existsSync(out);
+    const plan = planRefresh(
+      exists,
+      exists ? await readSnapshotState(out, SNAPSHOT_FORMAT) : null,
+      settings,
+      mappingText,
+      parts,
+    );
+    const write = (built: Omit<SnapshotWrite, 'settings' | 'mapping' | 'parts'>, conn: DuckDBConnection) =>
+      writeMeta(conn, { ...built, settings, mapping: mappingText, parts });
+    let reason = plan.mode === 'full' ? plan.reason : null;
+    if (plan.mode === 'incremental') {
+      const { added, previous } = plan;
       try {
-        const steps = new LoadSteps([...LOAD_STEPS, 'write snapshot'], options.onProgress);
-        const report = await loadDataset(conn, dataDir, mapping, settings, steps);
-        await keepAnswerTables(conn);
-        await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
-          format_version: SNAPSHOT_FORMAT,
-          fanbase_version: VERSION,
-          settings: JSON.stringify(settings),
-          report: JSON.stringify(report),
+        return await buildSnapshot(out, options, true, async (conn, steps) => {
+          const built = await refreshSnapshot(conn, dataDir, mapping, settings, steps, previous, added);
+          await write(built, conn);
+          const outcome: PrepareOutcome = {
+            mode: 'incremental',
+            reason: null,
+            parts_read: added.length,
+            parts_kept: previous.parts.length,
+          };
+          return { ...built.report, prepare: outcome };
         });
-        await steps.run('write snapshot', () => conn.run('checkpoint'));
-        conn.closeSync();
-        instance.closeSync();
-        // the rename is the commit: readers see the old snapshot or the new one, never a part of either
-        renameSync(temporary, out);
-        rmSync(`${temporary}.wal`, { force: true });
-        return report;
       } catch (error) {
-        conn.closeSync();
-        instance.closeSync();
-        throw error;
+        if (!(error instanceof FullPrepareNeeded)) throw error;
+        reason = error.message;
       }
-    } catch (error) {
-      removeDatabase(temporary);
-      throw error;
     }
+    return buildSnapshot(out, options, false, async (conn, steps) => {
+      const report = await loadDataset(conn, dataDir, mapping, settings, steps);
+      const through = await streamsThrough(conn);
+      await write({ report, streamsThrough: through.last_day }, conn);
+      const outcome: PrepareOutcome = { mode: 'full', reason, parts_read: parts.length, parts_kept: 0 };
+      return { ...report, prepare: outcome };
+    });
   }
 
   /** Opens a prepared snapshot read-only (several processes can share it) with the settings it was made for. */
@@ -199,7 +223,8 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    return (await this.ask('top_fans', { artist_id: artistId, limit }, window)).map(toFanRecord);
+    const name = window ? 'window_top_fans' : 'top_fans';
+    return (await this.ask(name, { artist_id: artistId, limit }, window)).map(toFanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
@@ -207,7 +232,8 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    return (await this.ask('artist_fans', { artist_id: artistId }, window)).map(toFanRecord);
+    const name = window ? 'window_artist_fans' : 'artist_fans';
+    return (await this.ask(name, { artist_id: artistId }, window)).map(toFanRecord);
   }
 
   close(): Promise<void> {
@@ -242,6 +268,193 @@ const DEFAULT_CONNECTIONS = 4;
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
 const SNAPSHOT_FORMAT = 2;
+
+/** The report `prepare` returns: the data report, and how the prepare went (not stored in the snapshot). */
+export type PreparedReport = DataReport & { prepare: PrepareOutcome };
+
+/** What a snapshot's metadata records beside its tables. */
+interface SnapshotWrite {
+  report: DataReport;
+  settings: Settings;
+  mapping: string;
+  streamsThrough: string | null;
+  parts: StreamPart[];
+}
+
+/**
+ * Builds a snapshot under a temporary name beside `out` (a copy of `out` when `fromOut`: an incremental
+ * prepare changes a copy, never the snapshot readers have open), then renames it over `out`: the commit.
+ * On any failure the temporary file is removed and `out` is as it was.
+ */
+async function buildSnapshot(
+  out: string,
+  options: DuckDbOptions & LoadOptions,
+  fromOut: boolean,
+  build: (conn: DuckDBConnection, steps: LoadSteps) => Promise<PreparedReport>,
+): Promise<PreparedReport> {
+  const temporary = `${out}.${process.pid}.tmp`;
+  removeDatabase(temporary);
+  let instance: DuckDBInstance;
+  try {
+    if (fromOut) copyFileSync(out, temporary);
+    instance = await DuckDBInstance.create(temporary, engineConfig(options));
+  } catch (error) {
+    removeDatabase(temporary);
+    throw invalidArgument(`out ${out}: cannot create ${temporary}: ${(error as Error).message}`, {
+      field: 'out',
+    });
+  }
+  try {
+    const conn = await instance.connect();
+    try {
+      const names = fromOut
+        ? [...LOAD_STEPS, 'merge snapshot', 'write snapshot']
+        : [...LOAD_STEPS, 'write snapshot'];
+      const steps = new LoadSteps(names, options.onProgress);
+      const report = await build(conn, steps);
+      await steps.run('write snapshot', () => conn.run('checkpoint'));
+      conn.closeSync();
+      instance.closeSync();
+      // the rename is the commit: readers see the old snapshot or the new one, never a part of either
+      renameSync(temporary, out);
+      rmSync(`${temporary}.wal`, { force: true });
+      return report;
+    } catch (error) {
+      conn.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+  } catch (error) {
+    removeDatabase(temporary);
+    throw error;
+  }
+}
+
+/** Keeps the answer tables and records the snapshot's metadata and the stream parts it holds. */
+async function writeMeta(conn: DuckDBConnection, write: SnapshotWrite): Promise<void> {
+  await keepAnswerTables(conn);
+  await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
+    format_version: SNAPSHOT_FORMAT,
+    fanbase_version: VERSION,
+    settings: JSON.stringify(write.settings),
+    mapping: write.mapping,
+    report: JSON.stringify(write.report),
+    streams_through: write.streamsThrough,
+  });
+  await conn.run(
+    `create table snapshot_parts as ${sqlFile('duckdb/snapshot_parts')}`,
+    {
+      files: listValue(write.parts.map((p) => p.file)),
+      bytes: listValue(write.parts.map((p) => BigInt(p.bytes))),
+      modified_ms: listValue(write.parts.map((p) => p.modified_ms)),
+    },
+    { files: LIST(VARCHAR), bytes: LIST(BIGINT), modified_ms: LIST(DOUBLE) },
+  );
+}
+
+/** The first and last day of the streams the load just read (null when none). */
+async function streamsThrough(
+  conn: DuckDBConnection,
+): Promise<{ first_day: string | null; last_day: string | null }> {
+  const row = (await readRows(conn, sqlFile('duckdb/streams_through')))[0];
+  const day = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return { first_day: day(row?.first_day), last_day: day(row?.last_day) };
+}
+
+/**
+ * The incremental prepare, on a copy of the snapshot: the users and follows exports read whole again (so a
+ * withdrawn consent or a corrected birth date holds in every answer), the new stream parts aggregated by
+ * day and added to the snapshot's days, then the fans and profiles computed again from every day (ages,
+ * recency and the window move with `as_of`). Throws `FullPrepareNeeded` where that would not give the
+ * answers of a full prepare: a new stream not later than the snapshot's last, new parts without the
+ * columns of the old, or a user who consents now with streams in the parts already read.
+ */
+async function refreshSnapshot(
+  conn: DuckDBConnection,
+  dataDir: string,
+  mapping: Mapping,
+  settings: Settings,
+  steps: LoadSteps,
+  previous: SnapshotState,
+  added: StreamPart[],
+): Promise<{ report: DataReport; streamsThrough: string | null }> {
+  for (const table of ['streams_daily', 'user_daily', 'users']) {
+    await conn.run(`alter table ${table} rename to previous_${table}`);
+  }
+  for (const table of ['fans', 'artist_profiles', 'follows', 'snapshot_meta', 'snapshot_parts']) {
+    await conn.run(`drop table ${table}`);
+  }
+  const loaded = await loadDataset(
+    conn,
+    dataDir,
+    mapping,
+    settings,
+    steps,
+    added.map((p) => p.file),
+  );
+  const through = await streamsThrough(conn);
+  const before = previous.report.sources.find((s) => s.table === 'streams');
+  if (added.length > 0) {
+    if (
+      through.first_day !== null &&
+      previous.streamsThrough !== null &&
+      through.first_day <= previous.streamsThrough
+    ) {
+      throw new FullPrepareNeeded(
+        `the new stream parts hold streams of ${through.first_day}, not after ${previous.streamsThrough}, the last day the snapshot holds`,
+      );
+    }
+    const now = loaded.sources.find((s) => s.table === 'streams');
+    if (JSON.stringify(now?.missing_columns) !== JSON.stringify(before?.missing_columns)) {
+      throw new FullPrepareNeeded("the new stream parts do not have the columns of the snapshot's");
+    }
+  }
+  const newly = Number((await readRows(conn, sqlFile('duckdb/newly_consenting')))[0]?.users ?? 0);
+  if (newly > 0 && previous.parts.length > 0) {
+    // their streams in the parts already read were never kept: look for any
+    const located = locateSource(dataDir, STREAMS_TABLE, mapping.streams);
+    const files = previous.parts.map((p) => p.file);
+    if (located)
+      await createSourceView(conn, { table: STREAMS_TABLE, format: located.format, files }, mapping.streams);
+    const earlier = await readRows(conn, sqlFile('duckdb/newly_consenting_streams'));
+    const count = Number(earlier[0]?.streams ?? 0);
+    if (count > 0) {
+      throw new FullPrepareNeeded(
+        `${newly} user(s) consent now who did not when the snapshot was prepared, with ${count} stream(s) in the parts it read`,
+      );
+    }
+  }
+  const report = mergedReport(previous.report, loaded, added.length);
+  const params = settingsParameters(settings, streamsHaveMsPlayed(report.sources));
+  await steps.run(
+    'merge snapshot',
+    async () => {
+      for (const table of ['streams_daily', 'user_daily']) {
+        const sql = sqlFile(`duckdb/merged_${table}`);
+        await conn.run(`create table merged_${table} as ${sql}`, boundParameters(sql, params));
+        await conn.run(`drop table ${table}`);
+        await conn.run(`drop table previous_${table}`);
+        await conn.run(`alter table merged_${table} rename to ${table}`);
+      }
+      await conn.run('drop table previous_users');
+      for (const relation of ['fan_scores', 'fans', 'artist_profiles']) {
+        const sql = sqlFile(`load/${relation}`);
+        await conn.run(`create or replace table ${relation} as ${sql}`, boundParameters(sql, params));
+      }
+    },
+    conn,
+  );
+  const counts = (await readRows(conn, sqlFile('duckdb/answer_totals')))[0];
+  report.totals = {
+    ...report.totals,
+    artists_with_fans: Number(counts?.artists_with_fans),
+    fans: Number(counts?.fans),
+  };
+  const last = [previous.streamsThrough, through.last_day].filter((d): d is string => d !== null).sort();
+  return { report, streamsThrough: last.at(-1) ?? null };
+}
+
+const STREAMS_TABLE = DATA_CONTRACT.find((t) => t.name === 'streams') as ContractTable;
 
 /** Who answered, in the messages of rows that do not check. */
 const ENGINE = 'DuckDB';

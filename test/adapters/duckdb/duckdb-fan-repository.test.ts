@@ -178,7 +178,16 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
   instance.closeSync();
   assert.equal(
     tables.map((t) => t.table_name),
-    ['artist_profiles', 'fans', 'follows', 'snapshot_meta', 'streams_daily', 'user_daily', 'users'],
+    [
+      'artist_profiles',
+      'fans',
+      'follows',
+      'snapshot_meta',
+      'snapshot_parts',
+      'streams_daily',
+      'user_daily',
+      'users',
+    ],
   );
 });
 

@@ -7,18 +7,20 @@ import { sqlFile } from '../../../src/duckdb/sql-files.js';
 const Windowed = suite('windowedStatement');
 
 Windowed("puts the load's relations a question reads in front of it, as they are in sql/load", () => {
-  const top = windowedStatement('top_fans');
-  assert.ok(top.includes(sqlFile('load/fans')), 'fans.sql, unchanged');
+  const top = windowedStatement('window_top_fans');
+  assert.ok(top.includes(sqlFile('load/fan_scores')), 'fan_scores.sql, unchanged');
   assert.not.ok(top.includes('artist_profiles as ('), 'top fans read no profile');
-  assert.ok(
-    top.endsWith(sqlFile('duckdb/top_fans').replace(/^(--[^\n]*\n)+/, '')),
-    "then the question's own text",
+  assert.not.ok(
+    top.includes('fans as (\n-- one row per (artist_id, user_id) fan: fan_scores'),
+    'nor the ranked fans',
   );
+  const own = sqlFile('duckdb/window_top_fans').replace(/^(--[^\n]*\n)+/, '');
+  assert.ok(top.endsWith(own), "then the question's own text");
   const profile = windowedStatement('artist_profile');
-  // a profile reads artist_profiles, which reads fans: both, fans first
-  assert.ok(profile.indexOf('fans as (') < profile.indexOf('artist_profiles as ('));
+  // a profile reads artist_profiles, which reads fan_scores: both, fan_scores first
+  assert.ok(profile.indexOf('fan_scores as (') < profile.indexOf('artist_profiles as ('));
   assert.ok(profile.includes(sqlFile('load/artist_profiles')));
-  assert.is(windowedStatement('top_fans'), top, 'built once');
+  assert.is(windowedStatement('window_top_fans'), top, 'built once');
 });
 
 Windowed('every windowed question prepares on the tables a snapshot keeps', async () => {
@@ -32,7 +34,7 @@ Windowed('every windowed question prepares on the tables a snapshot keeps', asyn
   ]) {
     await conn.run(ddl);
   }
-  for (const name of ['top_fans', 'artist_profile', 'artist_fans', 'every_artist_profile']) {
+  for (const name of ['window_top_fans', 'artist_profile', 'window_artist_fans', 'every_artist_profile']) {
     const statement = await conn.prepare(windowedStatement(name));
     statement.destroySync();
   }

@@ -1,0 +1,7 @@
+-- up to $limit rows, one per adult fan of one artist over a window, best score first, ties by user_id
+-- (the scores computed for the window, not ranked in a table: the first $limit read off them)
+-- reads: fan_scores
+select * from fan_scores
+where artist_id = $artist_id and is_adult
+order by score desc, user_id
+limit $limit
