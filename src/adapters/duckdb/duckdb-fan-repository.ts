@@ -378,10 +378,18 @@ async function refreshSnapshot(
   previous: SnapshotState,
   added: StreamPart[],
 ): Promise<{ report: DataReport; streamsThrough: string | null }> {
-  for (const table of ['streams_daily', 'user_daily', 'users']) {
+  for (const table of ['streams_daily', 'users']) {
     await conn.run(`alter table ${table} rename to previous_${table}`);
   }
-  for (const table of ['fans', 'artist_profiles', 'follows', 'snapshot_meta', 'snapshot_parts']) {
+  // what is derived from the days and the exports read whole is built again
+  for (const table of [
+    'user_daily',
+    'fans',
+    'artist_profiles',
+    'follows',
+    'snapshot_meta',
+    'snapshot_parts',
+  ]) {
     await conn.run(`drop table ${table}`);
   }
   const loaded = await loadDataset(
@@ -429,15 +437,15 @@ async function refreshSnapshot(
   await steps.run(
     'merge snapshot',
     async () => {
-      for (const table of ['streams_daily', 'user_daily']) {
-        const sql = sqlFile(`duckdb/merged_${table}`);
-        await conn.run(`create table merged_${table} as ${sql}`, boundParameters(sql, params));
+      const merged = sqlFile('duckdb/merged_streams_daily');
+      await conn.run(`create table merged_streams_daily as ${merged}`, boundParameters(merged, params));
+      for (const table of ['streams_daily', 'previous_streams_daily', 'user_daily']) {
         await conn.run(`drop table ${table}`);
-        await conn.run(`drop table previous_${table}`);
-        await conn.run(`alter table merged_${table} rename to ${table}`);
       }
+      await conn.run('alter table merged_streams_daily rename to streams_daily');
       await conn.run('drop table previous_users');
-      for (const relation of ['fan_scores', 'fans', 'artist_profiles']) {
+      // what the load derives from the days, derived again by its own files
+      for (const relation of ['user_daily', 'fan_scores', 'fans', 'artist_profiles']) {
         const sql = sqlFile(`load/${relation}`);
         await conn.run(`create or replace table ${relation} as ${sql}`, boundParameters(sql, params));
       }
