@@ -19,7 +19,8 @@ export function whyNoTopFans(
     const times = minStreams === 1 ? '' : ` ${minStreams} times`;
     const played = minMsPlayed === 0 ? '' : ` for ${minMsPlayed / 1000} s or more`;
     const start = window ? window.start : settings.windowStart;
-    const since = start === null ? '' : ` since ${start}`;
+    // a window says its days once, in the first half of the sentence
+    const since = start === null || window ? '' : ` since ${start}`;
     const follows = followsMakeFans ? ' or follows it' : '';
     const asOf = window
       ? `in window ${window.name} (${start ?? 'the first stream'} to ${window.end})`

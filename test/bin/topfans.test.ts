@@ -207,7 +207,7 @@ Topfans('--window ranks over the days asked, from the exports and from a snapsho
   assert.is(none.code, 0, none.stderr);
   assert.match(
     none.stderr,
-    /artist 2 has no fans in window 2026-02-01\.\.2026-02-21 \(2026-02-01 to 2026-02-21\)/,
+    /^topfans: artist 2 has no fans in window 2026-02-01\.\.2026-02-21 \(2026-02-01 to 2026-02-21\): no consenting user streamed it for 30 s or more or follows it\n$/m,
   );
 });
 

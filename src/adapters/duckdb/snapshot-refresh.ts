@@ -28,8 +28,8 @@ export interface SnapshotState {
 
 /** How a prepare goes: adding the parts not seen to the snapshot, or from every export, and why. */
 export type RefreshPlan =
-  | { mode: 'incremental'; previous: SnapshotState; added: StreamPart[]; parts: StreamPart[] }
-  | { mode: 'full'; reason: string | null; parts: StreamPart[] };
+  | { mode: 'incremental'; previous: SnapshotState; added: StreamPart[] }
+  | { mode: 'full'; reason: string | null };
 
 const TABLE_ORDER: readonly string[] = CHECKED_TABLES;
 
@@ -113,7 +113,7 @@ export function planRefresh(
   mapping: string,
   parts: StreamPart[],
 ): RefreshPlan {
-  const full = (reason: string | null): RefreshPlan => ({ mode: 'full', reason, parts });
+  const full = (reason: string | null): RefreshPlan => ({ mode: 'full', reason });
   if (!outExists) return full(null);
   if (previous === null) return full('the file there is not a snapshot this version can add to');
   const { settings: before } = previous;
@@ -140,7 +140,7 @@ export function planRefresh(
     );
   }
   const seen = new Set(previous.parts.map((p) => p.file));
-  return { mode: 'incremental', previous, added: parts.filter((p) => !seen.has(p.file)), parts };
+  return { mode: 'incremental', previous, added: parts.filter((p) => !seen.has(p.file)) };
 }
 
 /**
