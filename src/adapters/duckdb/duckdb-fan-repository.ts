@@ -10,7 +10,7 @@ import {
 } from '@duckdb/node-api';
 import { type ContractTable, DATA_CONTRACT } from '../../domain/data-contract.js';
 import { type DataReport, type PrepareOutcome, streamsHaveMsPlayed } from '../../domain/data-report.js';
-import { dataUnreadable, invalidArgument, invalidOptions } from '../../domain/errors.js';
+import { dataUnreadable, internal, invalidArgument, invalidOptions } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
 import {
   type ArtistProfile,
@@ -34,6 +34,13 @@ import type { Mapping } from '../../load/mapping.js';
 import { createSourceView } from '../../load/source-view.js';
 import { VERSION } from '../../version.js';
 import { ConnectionPool } from './connection-pool.js';
+import {
+  KEPT_WINDOW_TABLES,
+  type KeptWindows,
+  keepStandardWindows,
+  keptAnswer,
+  readKeptWindows,
+} from './kept-windows.js';
 import { removeDatabase, removeLeftovers } from './snapshot-files.js';
 import {
   FullPrepareNeeded,
@@ -61,14 +68,18 @@ export class DuckDbFanRepository implements FanRepository {
   /** The settings as the SQL binds them, for the questions over a window (which run the load's SQL again). */
   private readonly params: Record<string, Param>;
   private closing: Promise<void> | undefined;
+  /** The standard windows a snapshot keeps answers for (none for exports loaded in memory). */
+  private readonly kept: KeptWindows;
 
   private constructor(
     instance: DuckDBInstance,
     pool: ConnectionPool,
     report: DataReport,
     settings: Settings,
+    kept: KeptWindows = new Map(),
   ) {
     this.instance = instance;
+    this.kept = kept;
     this.pool = pool;
     this.report = report;
     this.params = settingsParameters(settings, streamsHaveMsPlayed(report.sources));
@@ -100,15 +111,22 @@ export class DuckDbFanRepository implements FanRepository {
       mappingText,
       parts,
     );
-    const write = (built: Omit<SnapshotWrite, 'settings' | 'mapping' | 'parts'>, conn: DuckDBConnection) =>
-      writeMeta(conn, { ...built, settings, mapping: mappingText, parts });
+    const write = async (
+      built: Omit<SnapshotWrite, 'settings' | 'mapping' | 'parts'>,
+      conn: DuckDBConnection,
+      steps: LoadSteps,
+    ) => {
+      const params = settingsParameters(settings, streamsHaveMsPlayed(built.report.sources));
+      await steps.run('keep windows', () => keepStandardWindows(conn, settings, params), conn);
+      await writeMeta(conn, { ...built, settings, mapping: mappingText, parts });
+    };
     let reason = plan.mode === 'full' ? plan.reason : null;
     if (plan.mode === 'incremental') {
       const { added, previous } = plan;
       try {
         return await buildSnapshot(out, options, true, async (conn, steps) => {
           const built = await refreshSnapshot(conn, dataDir, mapping, settings, steps, previous, added);
-          await write(built, conn);
+          await write(built, conn, steps);
           const outcome: PrepareOutcome = {
             mode: 'incremental',
             reason: null,
@@ -125,7 +143,7 @@ export class DuckDbFanRepository implements FanRepository {
     return buildSnapshot(out, options, false, async (conn, steps) => {
       const report = await loadDataset(conn, dataDir, mapping, settings, steps);
       const through = await streamsThrough(conn);
-      await write({ report, streamsThrough: through.last_day }, conn);
+      await write({ report, streamsThrough: through.last_day }, conn, steps);
       const outcome: PrepareOutcome = { mode: 'full', reason, parts_read: parts.length, parts_kept: 0 };
       return { ...report, prepare: outcome };
     });
@@ -148,8 +166,10 @@ export class DuckDbFanRepository implements FanRepository {
     try {
       const conn = await instance.connect();
       let meta: Record<string, PlainValue> | undefined;
+      let kept: KeptWindows = new Map();
       try {
         meta = (await readRows(conn, 'select * from snapshot_meta'))[0];
+        if (meta?.format_version === SNAPSHOT_FORMAT) kept = await readKeptWindows(conn);
       } catch {
         meta = undefined;
       } finally {
@@ -168,7 +188,7 @@ export class DuckDbFanRepository implements FanRepository {
       );
       const report = JSON.parse(String(meta.report)) as DataReport;
       const settings = JSON.parse(String(meta.settings)) as Settings;
-      return { repository: new DuckDbFanRepository(instance, pool, report, settings), settings };
+      return { repository: new DuckDbFanRepository(instance, pool, report, settings, kept), settings };
     } catch (error) {
       instance.closeSync();
       throw error;
@@ -211,7 +231,7 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile> {
-    const rows = await this.ask('artist_profile', { artist_id: artistId }, window);
+    const rows = await this.ask(QUESTIONS.artist_profile, { artist_id: artistId }, window);
     const row = rows[0];
     return row
       ? toArtistProfile(row)
@@ -219,21 +239,21 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]> {
-    return (await this.ask('every_artist_profile', {}, window)).map(toArtistProfile);
+    return (await this.ask(QUESTIONS.every_artist_profile, {}, window)).map(toArtistProfile);
   }
 
   async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    const name = window ? 'window_top_fans' : 'top_fans';
-    return (await this.ask(name, { artist_id: artistId, limit }, window)).map(toFanRecord);
+    return (await this.ask(QUESTIONS.top_fans, { artist_id: artistId, limit }, window)).map(toFanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
-    return (await this.ask('every_top_fans', { limit }, null)).map((row) => checkedRankedFan(row, ENGINE));
+    return (await this.ask(QUESTIONS.every_top_fans, { limit }, null)).map((row) =>
+      checkedRankedFan(row, ENGINE),
+    );
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    const name = window ? 'window_artist_fans' : 'artist_fans';
-    return (await this.ask(name, { artist_id: artistId }, window)).map(toFanRecord);
+    return (await this.ask(QUESTIONS.artist_fans, { artist_id: artistId }, window)).map(toFanRecord);
   }
 
   close(): Promise<void> {
@@ -242,18 +262,29 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   /**
-   * Question `name` with `params`: from the load's tables as they are, or over `window`'s days, the load's
-   * relations computed again from the daily aggregates (`windowedStatement`).
+   * `question` with `params`: from the load's tables as they are (`all`, and a standard window holding
+   * every day the snapshot keeps), from the snapshot's window tables (the other standard windows of its
+   * `as_of`), or over any other window's days, the load's relations computed again from the daily
+   * aggregates (`windowedStatement`).
    */
   private ask(
-    name: string,
+    question: Question,
     params: Record<string, Param>,
     window: TimeWindow | null | undefined,
   ): Promise<Record<string, PlainValue>[]> {
     const types = { artist_id: BIGINT, limit: BIGINT };
-    if (!window) return this.pool.use((c) => c.query(name, params, types));
+    const kept = window ? keptAnswer(this.kept, window) : 'all';
+    if (kept === 'all') return this.pool.use((c) => c.query(question.all, params, types));
+    if (kept !== undefined && question.kept !== undefined) {
+      const name = question.kept;
+      return this.pool.use((c) => c.query(name, { ...params, window_name: kept }, types));
+    }
+    if (!window || question.computed === undefined) {
+      throw internal(`${question.all} has no windowed form`, {});
+    }
+    const { computed } = question;
     const bound = { ...this.params, window_start: window.start, window_end: window.end, ...params };
-    return this.pool.use((c) => c.query(name, bound, types, true));
+    return this.pool.use((c) => c.query(computed, bound, types, true));
   }
 }
 
@@ -262,12 +293,20 @@ export class DuckDbFanRepository implements FanRepository {
  * `artist_profiles` answer the load's window as they are; a question's window is computed from the daily
  * aggregates (`streams_daily`, `user_daily`), the dated follows and the consenting users.
  */
-const ANSWER_TABLES = new Set(['fans', 'artist_profiles', 'streams_daily', 'user_daily', 'follows', 'users']);
+const ANSWER_TABLES = new Set([
+  'fans',
+  'artist_profiles',
+  'streams_daily',
+  'user_daily',
+  'follows',
+  'users',
+  ...KEPT_WINDOW_TABLES,
+]);
 const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
 /** The report `prepare` returns: the data report, and how the prepare went (not stored in the snapshot). */
 export type PreparedReport = DataReport & { prepare: PrepareOutcome };
@@ -308,8 +347,8 @@ async function buildSnapshot(
     const conn = await instance.connect();
     try {
       const names = fromOut
-        ? [...LOAD_STEPS, 'merge snapshot', 'write snapshot']
-        : [...LOAD_STEPS, 'write snapshot'];
+        ? [...LOAD_STEPS, 'merge snapshot', 'keep windows', 'write snapshot']
+        : [...LOAD_STEPS, 'keep windows', 'write snapshot'];
       const steps = new LoadSteps(names, options.onProgress);
       const report = await build(conn, steps);
       await steps.run('write snapshot', () => conn.run('checkpoint'));
@@ -389,6 +428,7 @@ async function refreshSnapshot(
     'follows',
     'snapshot_meta',
     'snapshot_parts',
+    ...KEPT_WINDOW_TABLES,
   ]) {
     await conn.run(`drop table ${table}`);
   }
@@ -463,6 +503,31 @@ async function refreshSnapshot(
 }
 
 const STREAMS_TABLE = DATA_CONTRACT.find((t) => t.name === 'streams') as ContractTable;
+
+/**
+ * Each question's statements (`sql/duckdb/<name>.sql`): over `all`, over a standard window the snapshot
+ * keeps, and over any other window (composed by `windowedStatement`).
+ */
+interface Question {
+  all: string;
+  kept?: string;
+  computed?: string;
+}
+const QUESTIONS = {
+  artist_profile: {
+    all: 'artist_profile',
+    kept: 'kept_window_artist_profile',
+    computed: 'artist_profile',
+  },
+  every_artist_profile: {
+    all: 'every_artist_profile',
+    kept: 'kept_window_every_artist_profile',
+    computed: 'every_artist_profile',
+  },
+  top_fans: { all: 'top_fans', kept: 'kept_window_top_fans', computed: 'window_top_fans' },
+  artist_fans: { all: 'artist_fans', kept: 'kept_window_artist_fans', computed: 'window_artist_fans' },
+  every_top_fans: { all: 'every_top_fans' },
+} as const satisfies Record<string, Question>;
 
 /** Who answered, in the messages of rows that do not check. */
 const ENGINE = 'DuckDB';

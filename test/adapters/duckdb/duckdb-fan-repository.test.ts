@@ -182,11 +182,14 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
       'artist_profiles',
       'fans',
       'follows',
+      'kept_windows',
       'snapshot_meta',
       'snapshot_parts',
       'streams_daily',
       'user_daily',
       'users',
+      'window_artist_profiles',
+      'window_fans',
     ],
   );
 });

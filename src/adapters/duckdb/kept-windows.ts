@@ -1,0 +1,93 @@
+import { BOOLEAN, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import type { Settings } from '../../domain/settings.js';
+import { resolveWindow, STANDARD_WINDOWS, type TimeWindow } from '../../domain/time-window.js';
+import { readRows } from '../../duckdb/read-rows.js';
+import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
+
+/** The tables a snapshot keeps for its standard windows (besides the load's own, which answer `all`). */
+export const KEPT_WINDOW_TABLES = ['kept_windows', 'window_fans', 'window_artist_profiles'] as const;
+
+/** The load's relations a window's answers are computed from, in the order they build on each other. */
+const RELATIONS = ['fan_scores', 'fans', 'artist_profiles'] as const;
+const SCHEMA = 'kept_window';
+
+/**
+ * How a snapshot answers the standard windows of its `as_of`, by their days (`start..end`): from the load's
+ * own tables (`all`, when the window holds every day the snapshot keeps) or from its window tables (the
+ * window's name). A question over any other window is computed from the daily aggregates.
+ */
+export type KeptWindows = ReadonlyMap<string, string>;
+
+const keyOf = (start: string | null, end: string) => `${start ?? ''}..${end}`;
+
+/** The kept answer for `window`: 'all', a standard window's name, or undefined when the snapshot keeps none. */
+export function keptAnswer(kept: KeptWindows, window: TimeWindow): string | undefined {
+  return kept.get(keyOf(window.start, window.end));
+}
+
+/**
+ * Computes the answers of each standard window but `all` (7d, 28d, 12m of `settings.asOf`) once, with the
+ * load's own files (`sql/load/fan_scores`, `fans`, `artist_profiles`) over the window's days, and keeps them
+ * in `window_fans` and `window_artist_profiles`, so that a question over a standard window reads its
+ * artist's rows like a question over `all` does. A window that holds every day the snapshot keeps has the
+ * answers of `all` and is recorded as such, not computed again. `kept_windows` records which is which.
+ */
+export async function keepStandardWindows(
+  conn: DuckDBConnection,
+  settings: Settings,
+  params: Record<string, Param>,
+): Promise<void> {
+  const firstDay = (await readRows(conn, sqlFile('duckdb/first_day_kept')))[0]?.first_day;
+  const first = firstDay === null || firstDay === undefined ? null : String(firstDay);
+  const windows = STANDARD_WINDOWS.filter((name) => name !== 'all').map((name) => {
+    const window = resolveWindow(name, settings) as TimeWindow;
+    return { window, sameAsAll: first === null || (window.start !== null && window.start <= first) };
+  });
+  const fans = sqlFile('duckdb/window_fans');
+  const profiles = sqlFile('duckdb/window_artist_profiles');
+  // the tables' shape, from the load's own tables (no row)
+  for (const [table, sql] of [
+    ['window_fans', fans],
+    ['window_artist_profiles', profiles],
+  ] as const) {
+    await conn.run(`create table main.${table} as select * from (${sql}) limit 0`, { window_name: null });
+  }
+  for (const { window, sameAsAll } of windows) {
+    if (sameAsAll) continue;
+    const bound = { ...params, window_start: window.start, window_end: window.end, window_name: window.name };
+    await conn.run(`create schema ${SCHEMA}`);
+    try {
+      await conn.run(`set search_path = '${SCHEMA},main'`);
+      for (const relation of RELATIONS) {
+        const sql = sqlFile(`load/${relation}`);
+        await conn.run(`create table ${SCHEMA}.${relation} as ${sql}`, boundParameters(sql, bound));
+      }
+      await conn.run(`insert into main.window_fans ${fans}`, boundParameters(fans, bound));
+      await conn.run(`insert into main.window_artist_profiles ${profiles}`, boundParameters(profiles, bound));
+    } finally {
+      await conn.run('reset search_path');
+      await conn.run(`drop schema ${SCHEMA} cascade`);
+    }
+  }
+  await conn.run(
+    `create table main.kept_windows as ${sqlFile('duckdb/kept_windows')}`,
+    {
+      names: listValue(windows.map((w) => w.window.name)),
+      starts: listValue(windows.map((w) => w.window.start)),
+      ends: listValue(windows.map((w) => w.window.end)),
+      same_as_all: listValue(windows.map((w) => w.sameAsAll)),
+    },
+    { names: LIST(VARCHAR), starts: LIST(VARCHAR), ends: LIST(VARCHAR), same_as_all: LIST(BOOLEAN) },
+  );
+}
+
+/** What a snapshot keeps for its standard windows (`keepStandardWindows`). */
+export async function readKeptWindows(conn: DuckDBConnection): Promise<KeptWindows> {
+  const rows = await readRows(conn, 'select * from kept_windows');
+  return new Map(
+    rows.map((row) => [
+      keyOf(row.window_start === null ? null : String(row.window_start), String(row.window_end)),
+      row.same_as_all ? 'all' : String(row.window_name),
+    ]),
+  );
+}
