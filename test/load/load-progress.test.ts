@@ -60,7 +60,7 @@ Progress("openFanbase on exports reports each of the load's steps; on a snapshot
   const prepared: LoadProgress[] = [];
   const out = join(mkdtempSync(join(tmpdir(), 'fanbase-progress-')), 'edge.duckdb');
   await prepareFanbase({ data, asOf: '2026-06-15', out, onProgress: (e) => prepared.push(e) });
-  assertSteps(prepared, [...LOAD_STEPS, 'write snapshot']);
+  assertSteps(prepared, [...LOAD_STEPS, 'keep windows', 'write snapshot']);
 
   const none: LoadProgress[] = [];
   const snapshot = await openFanbase({ data: out, onProgress: (e) => none.push(e) });
