@@ -29,7 +29,7 @@ import autocannon from 'autocannon';
 import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
-import { type ClickHouseResult, type Results, renderResults, type ScaleResult } from './report.js';
+import { type ClickHouseResult, RANGE, type Results, renderResults, type ScaleResult } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -61,6 +61,16 @@ const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
 };
+/** The milliseconds of each of `n` runs of `f`, one after the other. */
+async function time(f: () => Promise<unknown>, n: number): Promise<number[]> {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f();
+    xs.push(performance.now() - t);
+  }
+  return xs;
+}
 const stats = (xs: number[]) => ({ p50_ms: round(percentile(xs, 0.5)), p99_ms: round(percentile(xs, 0.99)) });
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -177,9 +187,6 @@ function measureClickHouse(
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
-/** A range of days ending before as_of, for the window questions. */
-const RANGE = '2026-06-01..2026-06-28';
-
 /**
  * The incremental prepare: the exports rewritten as the days before the last one (one part) and the last
  * day (another), the snapshot of the first prepared, then the second added to it (timed, in its own
@@ -233,7 +240,35 @@ async function measureIncremental(
   await a.close();
   await b.close();
   if (!equal) throw new Error('the incremental prepare answers differently from a full prepare');
-  return { seconds: added.seconds, peak_rss_mb: added.peak_rss_mb, full_seconds: whole.seconds, equal };
+  return {
+    seconds: added.seconds,
+    peak_rss_mb: added.peak_rss_mb,
+    full_seconds: whole.seconds,
+    equal,
+    timings: added.timings,
+  };
+}
+
+/**
+ * summary and topFans(100) of the largest artists over each standard window (kept in the snapshot: 300 runs)
+ * and over a range (computed per question, hundreds of milliseconds at 100M: 50 runs).
+ */
+async function windowLatencies(fb: Awaited<ReturnType<typeof openFanbase>>, largest: number[]) {
+  const pick = () => largest[Math.floor(Math.random() * largest.length)] as number;
+  const out: Record<string, { summary: ReturnType<typeof stats>; top_fans: ReturnType<typeof stats> }> = {};
+  for (const [name, window] of [
+    ['7d', '7d'],
+    ['28d', '28d'],
+    ['12m', '12m'],
+    ['range', RANGE],
+  ] as const) {
+    const runs = values.check ? 20 : name === 'range' ? 50 : 300;
+    out[name] = {
+      summary: stats(await time(async () => fb.summary(pick(), { window }), runs)),
+      top_fans: stats(await time(async () => fb.topFans(pick(), 100, { window }), runs)),
+    };
+  }
+  return out;
 }
 
 /** The ten artists with the most fans among the first 50 (the generator gives the low ids the most streams). */
@@ -306,15 +341,6 @@ for (const millions of scales) {
   };
   const largest = await largestArtists(fb);
   const random = weightedArtists(artists, 1000);
-  const time = async (f: () => Promise<unknown>, n: number) => {
-    const xs: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await f();
-      xs.push(performance.now() - t);
-    }
-    return xs;
-  };
   for (const a of random.slice(0, 50)) await fb.topFans(a, 100); // warm-up
   const inProcess = {
     summary_random: stats(
@@ -336,18 +362,7 @@ for (const millions of scales) {
     top_fans_index_largest: stats(
       await time(async () => topFansIndex.get(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
     ),
-    window_summary_largest: stats(
-      await time(
-        async () => fb.summary(largest[Math.floor(Math.random() * 10)] as number, { window: RANGE }),
-        values.check ? 20 : 200,
-      ),
-    ),
-    window_top_fans_largest: stats(
-      await time(
-        async () => fb.topFans(largest[Math.floor(Math.random() * 10)] as number, 100, { window: '28d' }),
-        values.check ? 20 : 200,
-      ),
-    ),
+    windows_largest: await windowLatencies(fb, largest),
   };
   if (values.check) {
     // the snapshot's answers are the exports' answers

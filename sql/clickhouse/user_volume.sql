@@ -1,5 +1,5 @@
 -- one row per user_id who streamed the artist asked about (every user when none is): the user's qualifying volume
--- over every artist inside the window, the share signal's denominator (in DuckDB a step of sql/load/fan_scores.sql; here
+-- over every artist inside the window, the share signal's denominator (twin of sql/load/user_volume.sql; here
 -- user_listening answers it by user)
 -- reads: artist_listening, user_listening
 select

@@ -1,45 +1,11 @@
 -- one row per (artist_id, user_id) fan: the score's signals, the score, and who may be shown (fans.sql ranks them)
 -- (at load for every artist over the load's window; for a question's window, src/domain/time-window.ts, of
--- one artist or all, over the days from $window_start to $window_end the snapshot keeps)
+-- one artist or all, over the days of the window: fan_listening and user_volume hold their sums)
 -- the rules below are defined in src/domain and held to it by test/domain/definitions.twins.test.ts
--- reads: follows, streams_daily, user_daily, users
-with daily as (
-    select
-        *,
-        case when $has_ms_played then total_ms_played else count_streams end as volume
-    from streams_daily
-    where
-        ($artist_id::bigint is null or artist_id = $artist_id::bigint)
-        -- isInWindow (src/domain/qualifying-play.ts), for the question's window
-        and day <= $window_end::date
-        and ($window_start::date is null or day >= $window_start::date)
-),
-
-listening as (
-    -- fanSignals (src/domain/fan-signals.ts): each day capped before the sum
-    select
-        artist_id,
-        user_id,
-        sum(count_streams) as count_streams,
-        sum(least(count_streams, $daily_cap_streams)) as capped_streams,
-        sum(least(total_ms_played, $daily_cap_ms)) as capped_ms,
-        sum(volume) as artist_volume,
-        count(*) as active_days,
-        max(day) as last_day
-    from daily
-    group by artist_id, user_id
-),
-
-user_volume as (
-    select
-        user_id,
-        sum(volume) as total_volume
-    from user_daily
-    where
-        day <= $window_end::date
-        and ($window_start::date is null or day >= $window_start::date)
-        and ($artist_id::bigint is null or user_id in (select user_id from listening))
-    group by user_id
+-- reads: fan_listening, follows, user_volume, users
+with listening as (
+    select * from fan_listening
+    where $artist_id::bigint is null or artist_id = $artist_id::bigint
 ),
 
 windowed_follows as (

@@ -26,6 +26,20 @@ export const LOAD_RELATIONS = [
   'streams_deduplicated',
   'streams_daily',
   'user_daily',
+  'fan_listening',
+  'user_volume',
+  'fan_scores',
+  'fans',
+  'artist_profiles',
+] as const;
+
+/**
+ * The relations of the load computed from the daily aggregates, in order: what the answers over a window
+ * other than the load's are computed from again (the sums, the scores, the ranked fans, the profiles).
+ */
+export const WINDOW_RELATIONS = [
+  'fan_listening',
+  'user_volume',
   'fan_scores',
   'fans',
   'artist_profiles',
@@ -60,13 +74,6 @@ export async function loadDataset(
   await conn.run("set TimeZone = 'UTC'");
   await createReferenceTables(conn, settings);
 
-  const timings: Record<string, number> = {};
-  let lap = performance.now();
-  const time = (step: string) => {
-    const now = performance.now();
-    timings[step] = Math.round(now - lap) / 1000;
-    lap = now;
-  };
   const sources: SourceReport[] = [];
   for (const table of DATA_CONTRACT) {
     const tableMapping = mapping[table.name];
@@ -96,7 +103,6 @@ export async function loadDataset(
         conn,
       ),
     );
-    time(`read ${table.name}`);
   }
 
   const params = parametersOf(settings, sources);
@@ -107,7 +113,6 @@ export async function loadDataset(
         () => run(conn, `create or replace table ${name} as ${sqlFile(`load/${name}`)}`, params),
         conn,
       );
-      time(`build ${name}`);
     } catch (error) {
       // The checks above should make this unreachable: a failure here is a bug to report, with DuckDB's words.
       throw internal(
@@ -137,8 +142,14 @@ export async function loadDataset(
     }
   }
   const totals = (await readRows(conn, sqlFile('load/dataset_totals'), params))[0] as DataReport['totals'];
-  time('data report');
-  return { as_of: settings.asOf, sources, issues, totals, warnings: warningsFor(sources), timings };
+  return {
+    as_of: settings.asOf,
+    sources,
+    issues,
+    totals,
+    warnings: warningsFor(sources),
+    timings: { ...steps.timings },
+  };
 }
 
 function parametersOf(settings: Settings, sources: SourceReport[]): Record<string, Param> {

@@ -25,6 +25,8 @@ export type OnLoadProgress = (progress: LoadProgress) => void;
 export class LoadSteps {
   private readonly started = performance.now();
   private readonly tracked = new WeakSet<DuckDBConnection>();
+  /** The seconds each step that ran took, by name (the data report's `timings`). */
+  readonly timings: Record<string, number> = {};
 
   constructor(
     private readonly names: readonly string[],
@@ -35,6 +37,20 @@ export class LoadSteps {
   async run<T>(name: string, work: () => Promise<T>, conn?: DuckDBConnection): Promise<T> {
     const index = this.names.indexOf(name) + 1;
     if (index === 0) throw internal(`load step ${name} is not among the steps announced`, {});
+    const begun = performance.now();
+    try {
+      return await this.runReported(name, index, work, conn);
+    } finally {
+      this.timings[name] = Math.round(performance.now() - begun) / 1000;
+    }
+  }
+
+  private async runReported<T>(
+    name: string,
+    index: number,
+    work: () => Promise<T>,
+    conn: DuckDBConnection | undefined,
+  ): Promise<T> {
     const report = this.onProgress;
     if (report === undefined) return work();
     const tell = (percent: number | null) =>

@@ -45,6 +45,8 @@ Progress("openFanbase on exports reports each of the load's steps; on a snapshot
     'build streams_deduplicated',
     'build streams_daily',
     'build user_daily',
+    'build fan_listening',
+    'build user_volume',
     'build fan_scores',
     'build fans',
     'build artist_profiles',

@@ -298,6 +298,8 @@ const ANSWER_TABLES = new Set([
   'artist_profiles',
   'streams_daily',
   'user_daily',
+  'fan_listening',
+  'user_volume',
   'follows',
   'users',
   ...KEPT_WINDOW_TABLES,
@@ -306,7 +308,7 @@ const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** The report `prepare` returns: the data report, and how the prepare went (not stored in the snapshot). */
 export type PreparedReport = DataReport & { prepare: PrepareOutcome };
@@ -352,6 +354,8 @@ async function buildSnapshot(
       const steps = new LoadSteps(names, options.onProgress);
       const report = await build(conn, steps);
       await steps.run('write snapshot', () => conn.run('checkpoint'));
+      // every step of the prepare, the load's and the snapshot's
+      report.timings = { ...steps.timings };
       conn.closeSync();
       instance.closeSync();
       // the rename is the commit: readers see the old snapshot or the new one, never a part of either
@@ -417,12 +421,11 @@ async function refreshSnapshot(
   previous: SnapshotState,
   added: StreamPart[],
 ): Promise<{ report: DataReport; streamsThrough: string | null }> {
-  for (const table of ['streams_daily', 'users']) {
+  for (const table of KEPT_SUMS) {
     await conn.run(`alter table ${table} rename to previous_${table}`);
   }
-  // what is derived from the days and the exports read whole is built again
+  // what is derived from the sums and the exports read whole is built again
   for (const table of [
-    'user_daily',
     'fans',
     'artist_profiles',
     'follows',
@@ -476,20 +479,7 @@ async function refreshSnapshot(
   const params = settingsParameters(settings, streamsHaveMsPlayed(report.sources));
   await steps.run(
     'merge snapshot',
-    async () => {
-      const merged = sqlFile('duckdb/merged_streams_daily');
-      await conn.run(`create table merged_streams_daily as ${merged}`, boundParameters(merged, params));
-      for (const table of ['streams_daily', 'previous_streams_daily', 'user_daily']) {
-        await conn.run(`drop table ${table}`);
-      }
-      await conn.run('alter table merged_streams_daily rename to streams_daily');
-      await conn.run('drop table previous_users');
-      // what the load derives from the days, derived again by its own files
-      for (const relation of ['user_daily', 'fan_scores', 'fans', 'artist_profiles']) {
-        const sql = sqlFile(`load/${relation}`);
-        await conn.run(`create or replace table ${relation} as ${sql}`, boundParameters(sql, params));
-      }
-    },
+    () => mergeSnapshot(conn, params, previous.settings.windowStart !== settings.windowStart),
     conn,
   );
   const counts = (await readRows(conn, sqlFile('duckdb/answer_totals')))[0];
@@ -500,6 +490,49 @@ async function refreshSnapshot(
   };
   const last = [previous.streamsThrough, through.last_day].filter((d): d is string => d !== null).sort();
   return { report, streamsThrough: last.at(-1) ?? null };
+}
+
+/** What the incremental prepare adds the new days to: the days, and the sums the scores are read from. */
+const KEPT_SUMS = ['streams_daily', 'user_daily', 'fan_listening', 'user_volume', 'users'] as const;
+
+/**
+ * Adds the new days (the load's `streams_daily`, `user_daily`, `fan_listening` and `user_volume`, of the new
+ * parts only) to the snapshot's (`previous_*`), without reading its days again: the rows of users who no
+ * longer consent are deleted, the new days' rows appended (they are later than every day kept) and the sums
+ * added up (`merged_fan_listening`, `merged_user_volume`). Where the load's window moved (`fan.windowDays`),
+ * the days it left are deleted and the sums computed again from the days kept, by the load's own files.
+ * Then the scores, fans and profiles are computed again from the sums (recency and ages move with `as_of`).
+ */
+async function mergeSnapshot(
+  conn: DuckDBConnection,
+  params: Record<string, Param>,
+  windowMoved: boolean,
+): Promise<void> {
+  const run = (sql: string) => conn.run(sql, boundParameters(sql, params));
+  await run(`create table withdrawn_users as ${sqlFile('duckdb/withdrawn_users')}`);
+  const withdrawn = Number(
+    (await readRows(conn, 'select count(*)::integer as n from withdrawn_users'))[0]?.n,
+  );
+  for (const table of ['streams_daily', 'user_daily']) {
+    if (withdrawn > 0) {
+      await run(`delete from previous_${table} where user_id in (select user_id from withdrawn_users)`);
+    }
+    if (windowMoved) await run(`delete from previous_${table} where day < $window_start::date`);
+    await run(`insert into previous_${table} select * from ${table}`);
+    await run(`drop table ${table}`);
+    await run(`alter table previous_${table} rename to ${table}`);
+  }
+  for (const relation of ['fan_listening', 'user_volume']) {
+    const sql = windowMoved ? sqlFile(`load/${relation}`) : sqlFile(`duckdb/merged_${relation}`);
+    await run(`create table merged_${relation} as ${sql}`);
+    await run(`drop table ${relation}`);
+    await run(`drop table previous_${relation}`);
+    await run(`alter table merged_${relation} rename to ${relation}`);
+  }
+  for (const table of ['withdrawn_users', 'previous_users']) await run(`drop table ${table}`);
+  for (const relation of ['fan_scores', 'fans', 'artist_profiles']) {
+    await run(`create or replace table ${relation} as ${sqlFile(`load/${relation}`)}`);
+  }
 }
 
 const STREAMS_TABLE = DATA_CONTRACT.find((t) => t.name === 'streams') as ContractTable;

@@ -1,14 +1,14 @@
 import { BOOLEAN, type DuckDBConnection, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { daysBefore } from '../../domain/calendar-date.js';
 import type { Settings } from '../../domain/settings.js';
 import { resolveWindow, STANDARD_WINDOWS, type TimeWindow } from '../../domain/time-window.js';
 import { readRows } from '../../duckdb/read-rows.js';
 import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
+import { WINDOW_RELATIONS as RELATIONS } from '../../load/load-dataset.js';
 
 /** The tables a snapshot keeps for its standard windows (besides the load's own, which answer `all`). */
 export const KEPT_WINDOW_TABLES = ['kept_windows', 'window_fans', 'window_artist_profiles'] as const;
 
-/** The load's relations a window's answers are computed from, in the order they build on each other. */
-const RELATIONS = ['fan_scores', 'fans', 'artist_profiles'] as const;
 const SCHEMA = 'kept_window';
 
 /**
@@ -27,10 +27,12 @@ export function keptAnswer(kept: KeptWindows, window: TimeWindow): string | unde
 
 /**
  * Computes the answers of each standard window but `all` (7d, 28d, 12m of `settings.asOf`) once, with the
- * load's own files (`sql/load/fan_scores`, `fans`, `artist_profiles`) over the window's days, and keeps them
- * in `window_fans` and `window_artist_profiles`, so that a question over a standard window reads its
+ * load's own files (`WINDOW_RELATIONS`: the sums, the scores, the ranked fans, the profiles) over the
+ * window's days, and keeps them in `window_fans` and `window_artist_profiles`, so that a question over a standard window reads its
  * artist's rows like a question over `all` does. A window that holds every day the snapshot keeps has the
  * answers of `all` and is recorded as such, not computed again. `kept_windows` records which is which.
+ * A window with fewer daily rows before it than in it (12m, most days) is summed as the snapshot's sums less
+ * those of the days before it (`window_fan_listening`, `window_user_volume`), not from its own days again.
  */
 export async function keepStandardWindows(
   conn: DuckDBConnection,
@@ -52,15 +54,33 @@ export async function keepStandardWindows(
   ] as const) {
     await conn.run(`create table main.${table} as select * from (${sql}) limit 0`, { window_name: null });
   }
+  const run = (sql: string, bound: Record<string, Param>) => conn.run(sql, boundParameters(sql, bound));
   for (const { window, sameAsAll } of windows) {
     if (sameAsAll) continue;
     const bound = { ...params, window_start: window.start, window_end: window.end, window_name: window.name };
     await conn.run(`create schema ${SCHEMA}`);
     try {
+      const counts = (
+        await readRows(conn, sqlFile('duckdb/window_day_rows'), { window_start: window.start })
+      )[0];
+      const summed = new Set<string>();
+      if (window.start !== null && Number(counts?.earlier_rows) < Number(counts?.window_rows)) {
+        // fewer days before the window than in it: the snapshot's sums less those of the days before
+        const earlier = { ...params, window_end: daysBefore(window.start, 1) };
+        for (const relation of ['fan_listening', 'user_volume']) {
+          const own = sqlFile(`load/${relation}`);
+          // (in main, as the snapshot's sums they are taken from, with the search path not yet moved)
+          await run(`create table earlier_${relation} as ${own}`, earlier);
+          await run(`create table ${SCHEMA}.${relation} as ${sqlFile(`duckdb/window_${relation}`)}`, bound);
+          await conn.run(`drop table earlier_${relation}`);
+          summed.add(relation);
+        }
+      }
       await conn.run(`set search_path = '${SCHEMA},main'`);
       for (const relation of RELATIONS) {
+        if (summed.has(relation)) continue;
         const sql = sqlFile(`load/${relation}`);
-        await conn.run(`create table ${SCHEMA}.${relation} as ${sql}`, boundParameters(sql, bound));
+        await run(`create table ${SCHEMA}.${relation} as ${sql}`, bound);
       }
       await conn.run(`insert into main.window_fans ${fans}`, boundParameters(fans, bound));
       await conn.run(`insert into main.window_artist_profiles ${profiles}`, boundParameters(profiles, bound));

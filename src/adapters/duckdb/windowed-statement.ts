@@ -1,14 +1,12 @@
 import { sqlFile } from '../../duckdb/sql-files.js';
+import { WINDOW_RELATIONS as RELATIONS } from '../../load/load-dataset.js';
 import { declaredReads } from '../../sql-header.js';
-
-/** The load's relations a question can read, in the order they build on each other. */
-const RELATIONS = ['fan_scores', 'fans', 'artist_profiles'] as const;
 
 const cache = new Map<string, string>();
 
 /**
- * Question `sql/duckdb/<name>.sql` over a window of days: the tables of the load it reads (`fan_scores`,
- * `fans`, `artist_profiles`) computed again, as common table expressions from `sql/load/<relation>.sql`, over the
+ * Question `sql/duckdb/<name>.sql` over a window of days: the tables of the load it reads (`WINDOW_RELATIONS`:
+ * the sums, `fan_scores`, `fans`, `artist_profiles`) computed again, as common table expressions from `sql/load/<relation>.sql`, over the
  * daily aggregates the snapshot keeps, for `$window_start`..`$window_end` (and `$artist_id` when the
  * question names one). The same files as the load: a window changes which days count, never a rule.
  */

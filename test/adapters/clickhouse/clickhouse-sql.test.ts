@@ -26,8 +26,6 @@ const QUESTIONS = [
 ];
 /** ClickHouse files with no DuckDB twin, each for a reason. */
 const NO_TWIN: Record<string, string> = {
-  user_volume:
-    'a step inside sql/load/fan_scores.sql, its own relation here because user_listening answers it by user',
   record_load: 'DuckDB keeps the report in the snapshot (sql/duckdb/snapshot_meta.sql)',
   latest_load: 'idem',
   schema_settings: 'a snapshot keeps its settings in sql/duckdb/snapshot_meta.sql',

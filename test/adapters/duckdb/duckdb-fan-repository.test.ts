@@ -180,6 +180,7 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
     tables.map((t) => t.table_name),
     [
       'artist_profiles',
+      'fan_listening',
       'fans',
       'follows',
       'kept_windows',
@@ -187,6 +188,7 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
       'snapshot_parts',
       'streams_daily',
       'user_daily',
+      'user_volume',
       'users',
       'window_artist_profiles',
       'window_fans',

@@ -3,6 +3,9 @@
  * snapshot answers them from its window tables (or from the load's own tables when the window holds every
  * day the snapshot keeps) exactly as the same exports loaded in memory answer them, computed from the daily
  * aggregates. Each case's kept windows are worked out below from the fixture's first and last stream days.
+ * A window with fewer days before it than in it (12m a year on, the demo's 12m in 2027, 7d and 28d of the
+ * 60-day load) is summed as the snapshot's sums less those of the days before it; the others from their own
+ * days: the same cases hold both ways to the computed answers.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -203,6 +203,42 @@ Refresh(
 );
 
 Refresh(
+  'the demo by month with a load window of 45 days moving on with as_of: the days it leaves leave the sums',
+  async () => {
+    const work = mkdtempSync(join(tmpdir(), 'fanbase-refresh-window-'));
+    try {
+      const { data, parts } = await demoByMonth(work);
+      const snapshot = join(work, 'incremental.duckdb');
+      const monthEnds = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30'];
+      const options = (asOf: string): SettingsOptions => ({ asOf, fan: { windowDays: 45 } });
+      for (const [i, part] of parts.entries()) {
+        copyFileSync(part, join(data, 'streams', `${i + 1}.parquet`));
+        const report = await prepare(data, snapshot, options(monthEnds[i] as string));
+        assert.is(
+          report.prepare.mode,
+          i === 0 ? 'full' : 'incremental',
+          `month ${i + 1}: ${report.prepare.reason}`,
+        );
+      }
+      const full = join(work, 'full.duckdb');
+      await prepare(data, full, options('2026-06-30'));
+      await sameAnswers(snapshot, full, resolveSettings(options('2026-06-30')), 'a moving load window');
+      // the window of 45 days ending on 30 June starts on 17 May: no day before it is kept
+      const instance = await DuckDBInstance.create(snapshot, { access_mode: 'READ_ONLY' });
+      const conn = await instance.connect();
+      const first = (
+        await conn.runAndReadAll('select min(day)::varchar as day from streams_daily')
+      ).getRowObjectsJS();
+      conn.closeSync();
+      instance.closeSync();
+      assert.ok(String(first[0]?.day) >= '2026-05-17', String(first[0]?.day));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+);
+
+Refresh(
   'what cannot be added is a full prepare that says why, with the answers of a full prepare',
   async () => {
     const work = mkdtempSync(join(tmpdir(), 'fanbase-refresh-full-'));
