@@ -19,20 +19,6 @@ import type { Mapping, TableMapping } from './mapping.js';
 import { sqlTypeOf } from './source-columns.js';
 import { createSourceView } from './source-view.js';
 
-/** The relations a load builds, in order (each after what it reads); each is `sql/load/<name>.sql`, a table. */
-export const LOAD_RELATIONS = [
-  'users',
-  'follows',
-  'streams_deduplicated',
-  'streams_daily',
-  'user_daily',
-  'fan_listening',
-  'user_volume',
-  'fan_scores',
-  'fans',
-  'artist_profiles',
-] as const;
-
 /**
  * The relations of the load computed from the daily aggregates, in order: what the answers over a window
  * other than the load's are computed from again (the sums, the scores, the ranked fans, the profiles).
@@ -43,6 +29,16 @@ export const WINDOW_RELATIONS = [
   'fan_scores',
   'fans',
   'artist_profiles',
+] as const;
+
+/** The relations a load builds, in order (each after what it reads); each is `sql/load/<name>.sql`, a table. */
+export const LOAD_RELATIONS = [
+  'users',
+  'follows',
+  'streams_deduplicated',
+  'streams_daily',
+  'user_daily',
+  ...WINDOW_RELATIONS,
 ] as const;
 
 /** The exports whose problem rows the report counts, in the order it lists them. */

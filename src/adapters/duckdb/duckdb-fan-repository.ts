@@ -214,7 +214,7 @@ export class DuckDbFanRepository implements FanRepository {
           settings,
           new LoadSteps(LOAD_STEPS, options.onProgress),
         );
-        await keepAnswerTables(loader);
+        await keepAnswerTables(loader, ANSWER_TABLES);
       } finally {
         loader.closeSync();
       }
@@ -293,17 +293,9 @@ export class DuckDbFanRepository implements FanRepository {
  * `artist_profiles` answer the load's window as they are; a question's window is computed from the daily
  * aggregates (`streams_daily`, `user_daily`), the dated follows and the consenting users.
  */
-const ANSWER_TABLES = new Set([
-  'fans',
-  'artist_profiles',
-  'streams_daily',
-  'user_daily',
-  'fan_listening',
-  'user_volume',
-  'follows',
-  'users',
-  ...KEPT_WINDOW_TABLES,
-]);
+const ANSWER_TABLES = new Set(['fans', 'artist_profiles', 'streams_daily', 'user_daily', 'follows', 'users']);
+/** What a snapshot keeps besides: the sums an incremental prepare adds to, and the standard windows. */
+const SNAPSHOT_TABLES = new Set([...ANSWER_TABLES, 'fan_listening', 'user_volume', ...KEPT_WINDOW_TABLES]);
 const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
@@ -375,7 +367,7 @@ async function buildSnapshot(
 
 /** Keeps the answer tables and records the snapshot's metadata and the stream parts it holds. */
 async function writeMeta(conn: DuckDBConnection, write: SnapshotWrite): Promise<void> {
-  await keepAnswerTables(conn);
+  await keepAnswerTables(conn, SNAPSHOT_TABLES);
   await conn.run(`create table snapshot_meta as ${sqlFile('duckdb/snapshot_meta')}`, {
     format_version: SNAPSHOT_FORMAT,
     fanbase_version: VERSION,
@@ -407,8 +399,8 @@ async function streamsThrough(
 /**
  * The incremental prepare, on a copy of the snapshot: the users and follows exports read whole again (so a
  * withdrawn consent or a corrected birth date holds in every answer), the new stream parts aggregated by
- * day and added to the snapshot's days, then the fans and profiles computed again from every day (ages,
- * recency and the window move with `as_of`). Throws `FullPrepareNeeded` where that would not give the
+ * day and summed, their days and sums added to the snapshot's (`mergeSnapshot`), then the scores, fans and
+ * profiles computed again from the sums (ages, recency and the window move with `as_of`). Throws `FullPrepareNeeded` where that would not give the
  * answers of a full prepare: a new stream not later than the snapshot's last, new parts without the
  * columns of the old, or a user who consents now with streams in the parts already read.
  */
@@ -571,8 +563,8 @@ const toFanRecord = (row: Record<string, PlainValue>): FanRecord => checkedFanRe
  * Drops what the answers do not read, and of the users keeps the consenting ones and what an answer shows
  * of them (`sql/duckdb/kept_users.sql`): nothing of a user who did not consent stays in memory or on disk.
  */
-async function keepAnswerTables(conn: DuckDBConnection): Promise<void> {
-  await dropAllBut(conn, ANSWER_TABLES);
+async function keepAnswerTables(conn: DuckDBConnection, kept: ReadonlySet<string>): Promise<void> {
+  await dropAllBut(conn, kept);
   await conn.run(`create table kept_users as ${sqlFile('duckdb/kept_users')}`);
   await conn.run('drop table users');
   await conn.run('alter table kept_users rename to users');

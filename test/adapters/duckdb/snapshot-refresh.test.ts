@@ -150,6 +150,31 @@ async function demoByMonth(work: string): Promise<{ data: string; parts: string[
   return { data, parts };
 }
 
+const MONTH_ENDS = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30'];
+
+/**
+ * Adds the demo's months to `data` one by one, each prepared onto `snapshot` as of the month's end (`edit`
+ * runs before the month's prepare): the first a full prepare, every other an incremental one.
+ */
+async function prepareMonthByMonth(
+  data: string,
+  parts: string[],
+  snapshot: string,
+  options: (asOf: string) => SettingsOptions,
+  edit: (month: number) => void = () => {},
+) {
+  for (const [i, part] of parts.entries()) {
+    copyFileSync(part, join(data, 'streams', `${i + 1}.parquet`));
+    edit(i + 1);
+    const report = await prepare(data, snapshot, options(MONTH_ENDS[i] as string));
+    assert.is(
+      report.prepare.mode,
+      i === 0 ? 'full' : 'incremental',
+      `month ${i + 1}: ${report.prepare.reason}`,
+    );
+  }
+}
+
 Refresh(
   'the demo by month, as_of moving on, a consent withdrawn and a birth date corrected on the way',
   async () => {
@@ -157,11 +182,14 @@ Refresh(
     try {
       const { data, parts } = await demoByMonth(work);
       const snapshot = join(work, 'incremental.duckdb');
-      const monthEnds = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30'];
       const users = join(data, 'users.csv');
-      for (const [i, part] of parts.entries()) {
-        copyFileSync(part, join(data, 'streams', `${i + 1}.parquet`));
-        if (i === 4) {
+      await prepareMonthByMonth(
+        data,
+        parts,
+        snapshot,
+        (asOf) => ({ asOf }),
+        (month) => {
+          if (month !== 5) return;
           // before May's prepare: user 888 (artist 123's top fan) withdraws consent, user 4586's birth date
           // is corrected to make a minor of them
           const lines = readFileSync(users, 'utf8').split('\n');
@@ -173,14 +201,8 @@ Refresh(
           });
           assert.not.equal(edited, lines, 'the users export changed');
           writeFileSync(users, edited.join('\n'));
-        }
-        const report = await prepare(data, snapshot, { asOf: monthEnds[i] as string });
-        assert.is(
-          report.prepare.mode,
-          i === 0 ? 'full' : 'incremental',
-          `month ${i + 1}: ${report.prepare.reason}`,
-        );
-      }
+        },
+      );
       const full = join(work, 'full.duckdb');
       await prepare(data, full, { asOf: '2026-06-30' });
       await sameAnswers(snapshot, full, resolveSettings({ asOf: '2026-06-30' }), 'demo by month');
@@ -192,6 +214,28 @@ Refresh(
         'a withdrawn consent is gone from every answer',
       );
       assert.is(fans.find((f) => f.user_id === 4586)?.is_adult, false, 'a corrected birth date holds');
+      // nor does any row of theirs stay on disk: the days, the sums, the users, the fans of every window
+      const instance = await DuckDBInstance.create(snapshot, { access_mode: 'READ_ONLY' });
+      const conn = await instance.connect();
+      const tables = (
+        await conn.runAndReadAll(
+          "select table_name from information_schema.columns where column_name = 'user_id' order by 1",
+        )
+      ).getRowObjectsJS();
+      const left: Record<string, unknown> = {};
+      for (const { table_name } of tables) {
+        const rows = await conn.runAndReadAll(
+          `select count(*)::integer as n from ${table_name} where user_id = 888`,
+        );
+        left[String(table_name)] = rows.getRowObjectsJS()[0]?.n;
+      }
+      conn.closeSync();
+      instance.closeSync();
+      assert.ok(Object.keys(left).includes('fan_listening') && Object.keys(left).includes('user_volume'));
+      assert.ok(
+        Object.values(left).every((n) => n === 0),
+        JSON.stringify(left),
+      );
       // a prepare with nothing new: the users export read again, the answers unchanged
       const again = await prepare(data, snapshot, { asOf: '2026-06-30' });
       assert.equal(again.prepare, { mode: 'incremental', reason: null, parts_read: 0, parts_kept: 6 });
@@ -209,17 +253,8 @@ Refresh(
     try {
       const { data, parts } = await demoByMonth(work);
       const snapshot = join(work, 'incremental.duckdb');
-      const monthEnds = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30'];
       const options = (asOf: string): SettingsOptions => ({ asOf, fan: { windowDays: 45 } });
-      for (const [i, part] of parts.entries()) {
-        copyFileSync(part, join(data, 'streams', `${i + 1}.parquet`));
-        const report = await prepare(data, snapshot, options(monthEnds[i] as string));
-        assert.is(
-          report.prepare.mode,
-          i === 0 ? 'full' : 'incremental',
-          `month ${i + 1}: ${report.prepare.reason}`,
-        );
-      }
+      await prepareMonthByMonth(data, parts, snapshot, options);
       const full = join(work, 'full.duckdb');
       await prepare(data, full, options('2026-06-30'));
       await sameAnswers(snapshot, full, resolveSettings(options('2026-06-30')), 'a moving load window');
