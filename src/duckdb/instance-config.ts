@@ -9,7 +9,8 @@ export interface EngineOptions {
   memoryLimit?: string;
 }
 
-const MEMORY = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+/** A size DuckDB's `memory_limit` takes: `4GB`, `512MiB`. */
+export const MEMORY_SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
 
 /**
  * The configuration every DuckDB instance of fanbase is created with: the options, checked so that a wrong
@@ -23,7 +24,7 @@ export function instanceConfig(options: EngineOptions = {}): Record<string, stri
       field: 'threads',
     });
   }
-  if (memoryLimit !== undefined && !MEMORY.test(memoryLimit)) {
+  if (memoryLimit !== undefined && !MEMORY_SIZE.test(memoryLimit)) {
     throw invalidOptions(
       `memoryLimit must be a size such as '4GB' or '512MiB', got ${JSON.stringify(memoryLimit)}`,
       {

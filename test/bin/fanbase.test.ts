@@ -121,7 +121,18 @@ Fanbase('generate then prepare then topfans on the snapshot, as docs/cli.md says
   // a part rewritten since: a full prepare, and why, on stderr (not with --quiet)
   const part = join(data, 'streams', readdirSync(join(data, 'streams'))[0] as string);
   utimesSync(part, new Date(), new Date(Date.now() + 5_000));
-  const rewritten = run('fanbase', ['prepare', '--data', data, '--as-of', '2026-07-01', '--out', snapshot]);
+  // (under a memory limit, which DuckDB spills past rather than fail)
+  const rewritten = run('fanbase', [
+    'prepare',
+    '--data',
+    data,
+    '--as-of',
+    '2026-07-01',
+    '--out',
+    snapshot,
+    '--memory-limit',
+    '256MB',
+  ]);
   assert.is(rewritten.code, 0, rewritten.stderr);
   assert.match(
     rewritten.stderr,
@@ -131,6 +142,9 @@ Fanbase('generate then prepare then topfans on the snapshot, as docs/cli.md says
   const missing = run('fanbase', ['prepare', '--data', data]);
   assert.is(missing.code, 2);
   assert.match(missing.stderr, /--out is required/);
+  const badLimit = run('fanbase', ['prepare', '--data', data, '--out', snapshot, '--memory-limit', 'lots']);
+  assert.is(badLimit.code, 2);
+  assert.match(badLimit.stderr, /--memory-limit must be a size such as 4GB or 512MiB, got "lots"/);
   const badSize = run('fanbase', ['generate', '--users', 'many', '--out', data]);
   assert.is(badSize.code, 2);
   assert.match(badSize.stderr, /--users must be a whole number/);

@@ -1,6 +1,7 @@
 import { type CAC, cac } from 'cac';
 import type { DataReport, PrepareOutcome } from '../../domain/data-report.js';
 import { durationText } from '../../domain/duration.js';
+import { MEMORY_SIZE } from '../../duckdb/instance-config.js';
 import { generateDataset } from '../../generate/generate-dataset.js';
 import { VERSION } from '../../version.js';
 import {
@@ -25,7 +26,7 @@ import { checkWindowFlag, windowFlag, withWindowFlag } from './window-flag.js';
 export interface FanbaseTools {
   open: OpenData;
   prepare: (
-    options: DataOptions & { out: string | undefined },
+    options: DataOptions & { out: string | undefined; memoryLimit?: string },
   ) => Promise<DataReport & { prepare?: PrepareOutcome }>;
   /** Runs the web API with the environment's configuration, these flags over it, until a signal stops it. */
   serve: (flags: Partial<DataOptions> & { port?: number; host?: string }) => Promise<void>;
@@ -129,6 +130,10 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
   )
     .option('--quiet', 'No progress on stderr and no closing line (errors still print)')
     .option('--out <file>', 'Snapshot file to write, *.duckdb, replaced atomically (required with duckdb)')
+    .option(
+      '--memory-limit <size>',
+      "DuckDB's memory for the prepare, e.g. 4GB: past it, DuckDB spills to a folder beside --out (default: 80% of RAM)",
+    )
     .example(
       'fanbase prepare --data exports/ --out fanbase.duckdb && topfans --data fanbase.duckdb --artist_id 123',
     )
@@ -139,9 +144,12 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       const out = single(flags.out, '--out');
       if (options.engine !== 'clickhouse' && out === undefined)
         usage('--out', 'is required: the snapshot file to write, e.g. --out fanbase.duckdb');
+      const memoryLimit = single(flags.memoryLimit, '--memory-limit');
+      if (memoryLimit !== undefined && !MEMORY_SIZE.test(memoryLimit))
+        usage('--memory-limit', `must be a size such as 4GB or 512MiB, got ${JSON.stringify(memoryLimit)}`);
       let report: DataReport & { prepare?: PrepareOutcome };
       try {
-        report = await tools.prepare({ ...options, out });
+        report = await tools.prepare({ ...options, out, ...(memoryLimit ? { memoryLimit } : {}) });
       } catch (error) {
         follower.line.clear();
         throw error;
