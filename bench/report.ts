@@ -61,12 +61,17 @@ export interface Results {
   results: ScaleResult[];
   /** null when no peer was measured (none installed, or --peers none) */
   peers?: PeerResults | null;
+  /**
+   * Where the peers' and ClickHouse's figures come from when this run did not measure them and they are
+   * carried from an earlier one (bench/carry.ts), e.g. "the run of 2026-11-28, fanbase 0.3.0"
+   */
+  carried?: string;
 }
 
 const ms = (l: Latency) => `${l.p50_ms} / ${l.p99_ms}`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
 
-export function renderResults({ machine, duration, connections, results, peers }: Results): {
+export function renderResults({ machine, duration, connections, results, peers, carried }: Results): {
   markdown: string;
   svg: string;
 } {
@@ -236,14 +241,17 @@ ${rows((r) =>
 
 ## 5. Peers (PostgreSQL 15, MariaDB 10.11)
 
-${peers ? peerSection(peers) : 'Not measured in this run (neither PostgreSQL nor MariaDB installed, or `--peers none`).'}
+${carried && peers ? `${carriedNote(carried)}\n\n` : ''}${peers ? peerSection(peers) : 'Not measured in this run (neither PostgreSQL nor MariaDB installed, or `--peers none`).'}
 
 ## 6. ClickHouse (chdb) beside DuckDB
 
-${clickHouseSection(results)}
+${carried && results.some((r) => r.clickhouse) ? `${carriedNote(carried)} The DuckDB figures beside them are this run's.\n\n` : ''}${clickHouseSection(results)}
 `;
   return { markdown, svg: plot(results) };
 }
+
+const carriedNote = (carried: string) =>
+  `**Carried from ${carried}**: not measured again in this run, which measured fanbase's own figures only.`;
 
 /** The ClickHouse adapter over chdb (embedded ClickHouse, one node) against the DuckDB snapshot, scale by scale. */
 function clickHouseSection(results: ScaleResult[]): string {
