@@ -299,7 +299,8 @@ NOTES.md, "Benchmarks".`);
   }
   if (largest.prepare.peak_rss_mb > 4096) {
     parts.push(`**prepare peak memory, ${largest.prepare.peak_rss_mb} MB at ${largest.millions}M** (target 4 GiB, under a memory limit
-DuckDB spills past: \`fanbase prepare --memory-limit\`, not set in this run). NOTES.md, "Benchmarks".`);
+DuckDB spills past: \`fanbase prepare --memory-limit\`, not set in this run; under \`--memory-limit 3GB\`, measured apart,
+see NOTES.md, "Benchmarks").`);
   }
   const range = largest.in_process.windows_largest?.range;
   if (range && Math.max(range.summary.p99_ms, range.top_fans.p99_ms) > 50) {
