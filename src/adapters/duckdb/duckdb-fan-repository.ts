@@ -400,7 +400,8 @@ async function streamsThrough(
  * The incremental prepare, on a copy of the snapshot: the users and follows exports read whole again (so a
  * withdrawn consent or a corrected birth date holds in every answer), the new stream parts aggregated by
  * day and summed, their days and sums added to the snapshot's (`mergeSnapshot`), then the scores, fans and
- * profiles computed again from the sums (ages, recency and the window move with `as_of`). Throws `FullPrepareNeeded` where that would not give the
+ * profiles computed again from the sums (ages, recency and the window move with `as_of`). Throws
+ * `FullPrepareNeeded` where that would not give the
  * answers of a full prepare: a new stream not later than the snapshot's last, new parts without the
  * columns of the old, or a user who consents now with streams in the parts already read.
  */
