@@ -1,17 +1,26 @@
 /**
  * One measured job in its own process, so that its time and peak memory are its own:
- *   prepare <data> <out.duckdb> <as_of>   the fanbase snapshot
+ *   prepare <data> <out.duckdb> <as_of> [memory limit]   the fanbase snapshot (DuckDB spilling past the limit)
  *   groupby <data>                        the engine's floor: a plain group by (artist, user) of the streams
- * Prints one JSON line: { seconds, peak_rss_mb, timings } (timings: prepare's steps, from its data report).
+ * Prints one JSON line: { seconds, peak_rss_mb, timings, mode } (prepare's steps, from its data report, and
+ * whether it was a full or an incremental prepare).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { prepareFanbase } from '../src/open-fanbase.js';
 
-const [job, data, out, asOf] = process.argv.slice(2);
+const [job, data, out, asOf, memoryLimit] = process.argv.slice(2);
 const started = performance.now();
 let timings: Record<string, number> | undefined;
+let mode: string | undefined;
 if (job === 'prepare') {
-  timings = (await prepareFanbase({ data, out: out as string, asOf })).timings;
+  const report = await prepareFanbase({
+    data,
+    out: out as string,
+    asOf,
+    ...(memoryLimit ? { memoryLimit } : {}),
+  });
+  timings = report.timings;
+  mode = report.prepare?.mode;
 } else if (job === 'groupby') {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
@@ -29,5 +38,5 @@ if (job === 'prepare') {
 }
 const seconds = (performance.now() - started) / 1000;
 console.log(
-  JSON.stringify({ seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), timings }),
+  JSON.stringify({ seconds, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), timings, mode }),
 );

@@ -5,6 +5,7 @@
  *   2. in process, on the snapshot: summary() and topFans(artist, 100), p50/p99, weighted-random and top-10 artists;
  *   3. topfans end to end (process start to CSV) on the snapshot;
  *   4. HTTP: POST /fanbase on weighted-random artists vs a bare Koa endpoint (autocannon, 50 connections);
+ * every fanbase prepare under --memory-limit (default 3GB: DuckDB spills past it; 'none' sets none),
  * and writes bench/results.json, bench/RESULTS.md and bench/latency.svg (not with --check).
  * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
  */
@@ -44,6 +45,8 @@ const { values } = parseArgs({
     clickhouse: { type: 'string' },
     // only the ClickHouse column, added to the results of the last full run (bench/results.json)
     'clickhouse-only': { type: 'boolean', default: false },
+    // DuckDB's memory for every fanbase prepare the bench runs (fanbase prepare --memory-limit); 'none' sets none
+    'memory-limit': { type: 'string', default: '3GB' },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -53,6 +56,15 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const log = (...parts: unknown[]) => console.error('bench:', ...parts);
 const ROUNDS = values.check ? 1 : 3;
+const memoryLimit = values['memory-limit'] === 'none' ? null : (values['memory-limit'] as string);
+/** The prepare job of the fanbase snapshot `out`, under the bench's memory limit. */
+const prepareJob = (data: string, out: string) => [
+  'prepare',
+  data,
+  out,
+  AS_OF,
+  ...(memoryLimit ? [memoryLimit] : []),
+];
 const peersAt = values.peers ?? String(values.check ? scales[0] : 10);
 const clickHouseAt = (values.clickhouse ?? (values.check ? String(scales[0]) : '10,100')).split(',');
 let peerResults: PeerResults | null = null;
@@ -86,7 +98,12 @@ function weightedArtists(artists: number, n: number, seed = 42): number[] {
   );
 }
 
-function child(job: string[]): { seconds: number; peak_rss_mb: number; timings?: Record<string, number> } {
+function child(job: string[]): {
+  seconds: number;
+  peak_rss_mb: number;
+  timings?: Record<string, number>;
+  mode?: 'full' | 'incremental';
+} {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(ROOT, 'bench/measure-child.ts'), ...job],
@@ -218,11 +235,14 @@ async function measureIncremental(
   const snapshot = join(work, 'incremental.duckdb');
   const full = join(work, 'full.duckdb');
   rmSync(snapshot, { force: true });
-  child(['prepare', folder, snapshot, AS_OF]);
+  child(prepareJob(folder, snapshot));
   copyFileSync(join(work, 'last-day.parquet'), join(folder, 'streams', 'last-day.parquet'));
-  const added = child(['prepare', folder, snapshot, AS_OF]);
+  const added = child(prepareJob(folder, snapshot));
   rmSync(full, { force: true });
-  const whole = child(['prepare', folder, full, AS_OF]);
+  const whole = child(prepareJob(folder, full));
+  if (added.mode !== 'incremental' || whole.mode !== 'full') {
+    throw new Error(`the prepare onto the snapshot was ${added.mode}, the one of every part ${whole.mode}`);
+  }
   const [a, b] = [await openFanbase({ data: snapshot }), await openFanbase({ data: full })];
   let equal = true;
   for (const artist of [...largest, ...others]) {
@@ -325,7 +345,10 @@ for (const millions of scales) {
   // second in one run (the peers' servers, started between scales, had pushed the files out of memory)
   warmPageCache(data);
   log(`${millions}M: prepare and plain group by`);
-  const prepare = child(['prepare', data, snapshot, AS_OF]);
+  // onto the snapshot of an earlier run, of the same exports, prepare would be incremental with nothing to add
+  rmSync(snapshot, { force: true });
+  const { mode, ...prepare } = child(prepareJob(data, snapshot));
+  if (mode !== 'full') throw new Error(`the ${millions}M prepare was ${mode}, not a full prepare`);
   const groupby = child(['groupby', data]);
 
   log(`${millions}M: in process`);
@@ -489,9 +512,16 @@ if (values.check) {
 } else {
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, duration, connections, results, peers: peerResults }, null, 2)}\n`,
+    `${JSON.stringify({ machine, duration, connections, memory_limit: memoryLimit, results, peers: peerResults }, null, 2)}\n`,
   );
-  const { markdown, svg } = renderResults({ machine, duration, connections, results, peers: peerResults });
+  const { markdown, svg } = renderResults({
+    machine,
+    duration,
+    connections,
+    memory_limit: memoryLimit,
+    results,
+    peers: peerResults,
+  });
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
   console.log('bench: wrote bench/RESULTS.md, bench/latency.svg, bench/results.json');
