@@ -510,18 +510,16 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(to
 if (values.check) {
   console.log(`bench check passed at ${scales.join(', ')}M streams on ${machine}`);
 } else {
-  writeFileSync(
-    join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, duration, connections, memory_limit: memoryLimit, results, peers: peerResults }, null, 2)}\n`,
-  );
-  const { markdown, svg } = renderResults({
+  const run: Results = {
     machine,
     duration,
     connections,
     memory_limit: memoryLimit,
     results,
     peers: peerResults,
-  });
+  };
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(run, null, 2)}\n`);
+  const { markdown, svg } = renderResults(run);
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
   console.log('bench: wrote bench/RESULTS.md, bench/latency.svg, bench/results.json');
