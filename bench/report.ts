@@ -306,7 +306,8 @@ The profile of what the API adds over the bare endpoint, and what would move it:
     const t = largest.prepare.timings ?? {};
     parts.push(`**prepare, ${(largest.prepare.seconds / largest.groupby.seconds).toFixed(1)}x the plain group by at ${largest.millions}M** (target 3x). The data report's
 timings (section 4) are the profile: deduplicating streams ${t['build streams_deduplicated']} s, aggregating them by
-(artist, user, day) ${t['build streams_daily']} s, \`fans\` ${t['build fans']} s. What was tried and what would move it:
+(artist, user, day) ${t['build streams_daily']} s, \`fans\` ${t['build fans']} s, keeping the standard windows
+${t['keep windows']} s. What was tried and what would move it:
 NOTES.md, "Benchmarks".`);
   }
   if (largest.prepare.peak_rss_mb > 4096) {
