@@ -54,6 +54,28 @@ export interface ClickHouseResult {
   checked_artists: number;
 }
 
+/** One size measured once (`npm run bench -- --once 1000`: one billion streams), beside the full run. */
+export interface OnceResult {
+  millions: number;
+  users: number;
+  artists: number;
+  memory_limit: string | null;
+  machine_memory_mb: number;
+  /** fanbase generate: its time, peak memory and the disk it took at its peak; the exports' size */
+  generate: { seconds: number; peak_rss_mb: number; disk_peak_mb: number; exports_mb: number };
+  /** fanbase prepare: time, peak memory, disk at its peak (spill files and the file being written), snapshot size */
+  prepare: {
+    seconds: number;
+    peak_rss_mb: number;
+    disk_peak_mb: number;
+    snapshot_mb: number;
+    timings?: Record<string, number>;
+  };
+  in_process: ScaleResult['in_process'];
+  topfans_end_to_end: Latency;
+  http: ScaleResult['http'];
+}
+
 export interface Results {
   machine: string;
   duration: number;
@@ -68,6 +90,8 @@ export interface Results {
   carried?: string;
   /** DuckDB's memory for each fanbase prepare of the run (`fanbase prepare --memory-limit`); null or absent: none set */
   memory_limit?: string | null;
+  /** a size measured once, added to this run's results by `--once` */
+  once?: OnceResult;
 }
 
 const ms = (l: Latency) => `${l.p50_ms} / ${l.p99_ms}`;
@@ -81,6 +105,7 @@ export function renderResults({
   peers,
   carried,
   memory_limit: memoryLimit,
+  once,
 }: Results): {
   markdown: string;
   svg: string;
@@ -150,6 +175,7 @@ export function renderResults({
       flat((r) => r.http.api.p50_ms) && flat((r) => r.in_process.top_fans_largest.p50_ms),
     ],
   ];
+  if (once) targets.push(...onceTargets(once));
   if (peers) {
     const worst = Math.min(...peers.questions.map(bestPeerRatio));
     targets.push([
@@ -263,8 +289,85 @@ ${carried && peers ? `${carriedNote(carried)}\n\n` : ''}${peers ? peerSection(pe
 ## 6. ClickHouse (chdb) beside DuckDB
 
 ${carried && results.some((r) => r.clickhouse) ? `${carriedNote(carried)} The DuckDB figures beside them are this run's.\n\n` : ''}${clickHouseSection(results)}
-`;
+${once ? `\n${onceSection(once)}\n` : ''}`;
   return { markdown, svg: plot(results) };
+}
+
+const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
+const WINDOWS = ['7d', '28d', '12m', 'range'] as const;
+
+/** The targets a size measured once is held to: made within the machine, and the latencies holding. */
+function onceTargets(o: OnceResult): [string, string, boolean][] {
+  const at = `${o.millions}M, once`;
+  const windows = o.in_process.windows_largest ?? {};
+  const ratio = o.http.api.requests_per_s / o.http.bare_koa.requests_per_s;
+  const peak = Math.max(o.generate.peak_rss_mb, o.prepare.peak_rss_mb);
+  return [
+    [
+      `${o.millions}M streams (${o.users.toLocaleString('en-US')} users, ${o.artists.toLocaleString('en-US')} artists) generated and prepared within the machine's memory (${o.machine_memory_mb} MB)`,
+      `generate ${o.generate.seconds.toFixed(0)} s, prepare ${o.prepare.seconds.toFixed(0)} s; peak ${peak} MB`,
+      peak < o.machine_memory_mb,
+    ],
+    [
+      `topFans(largest, 100) and summary <= 50 ms in process (p99, ${at})`,
+      `${o.in_process.summary_largest.p99_ms} ms, ${o.in_process.top_fans_largest.p99_ms} ms`,
+      o.in_process.summary_largest.p99_ms <= 50 && o.in_process.top_fans_largest.p99_ms <= 50,
+    ],
+    ...WINDOWS.map((name): [string, string, boolean] => {
+      const w = windows[name];
+      const what = name === 'range' ? `a range (${RANGE_WORDS}, computed)` : `${name} (kept)`;
+      return [
+        `window question over ${what}, largest artist <= 50 ms in process (p99 summary, topFans(100); ${at})`,
+        w ? `${w.summary.p99_ms} ms, ${w.top_fans.p99_ms} ms` : 'not measured',
+        w !== undefined && w.summary.p99_ms <= 50 && w.top_fans.p99_ms <= 50,
+      ];
+    }),
+    [`HTTP throughput >= 80% of bare Koa (${at})`, `${(ratio * 100).toFixed(0)}%`, ratio >= 0.8],
+    [
+      `API resident memory <= 2 GiB (${at})`,
+      `${o.http.api_memory.peak_rss_mb} MB`,
+      o.http.api_memory.peak_rss_mb <= 2048,
+    ],
+  ];
+}
+
+/** Section 7: the size measured once, its cost in time, memory and disk, and its questions. */
+function onceSection(o: OnceResult): string {
+  const w = o.in_process.windows_largest ?? {};
+  const limit = o.memory_limit ? `under \`--memory-limit ${o.memory_limit}\`` : 'no memory limit set';
+  return `## 7. ${o.millions.toLocaleString('en-US')}M streams, once
+
+Measured once (\`npm run bench -- --once ${o.millions}\`), after the run above and on the same machine:
+${o.users.toLocaleString('en-US')} users, ${o.artists.toLocaleString('en-US')} artists, \`fanbase generate --seed 1\`; the prepare ${limit}.
+Disk at the peak is what the filesystem held beyond what it held when the step started (sampled every second:
+DuckDB's spill files and the file being written).
+
+| step | time | peak memory | disk at the peak | on disk after |
+|---|---|---|---|---|
+| generate | ${o.generate.seconds.toFixed(0)} s | ${o.generate.peak_rss_mb} MB | ${gb(o.generate.disk_peak_mb)} | exports ${gb(o.generate.exports_mb)} |
+| prepare | ${o.prepare.seconds.toFixed(0)} s | ${o.prepare.peak_rss_mb} MB | ${gb(o.prepare.disk_peak_mb)} | snapshot ${gb(o.prepare.snapshot_mb)} |
+
+Where prepare spends its time (seconds, from the data report's timings):
+
+| step | seconds |
+|---|---|
+${Object.entries(o.prepare.timings ?? {})
+  .map(([step, seconds]) => `| ${step} | ${seconds} |`)
+  .join('\n')}
+
+Questions on the snapshot (p50 / p99 ms), in process:
+
+| summary, random | summary, 10 largest | topFans(100), random | topFans(100), 10 largest | topfans end to end |
+|---|---|---|---|---|
+| ${ms(o.in_process.summary_random)} | ${ms(o.in_process.summary_largest)} | ${ms(o.in_process.top_fans_random)} | ${ms(o.in_process.top_fans_largest)} | ${ms(o.topfans_end_to_end)} |
+
+| 10 largest | ${WINDOWS.map((n) => (n === 'range' ? RANGE : n)).join(' | ')} |
+|---|---|---|---|---|
+| summary | ${WINDOWS.map((n) => (w[n] ? ms(w[n].summary) : '-')).join(' | ')} |
+| topFans(100) | ${WINDOWS.map((n) => (w[n] ? ms(w[n].top_fans) : '-')).join(' | ')} |
+
+HTTP (as section 1): the API ${o.http.api.requests_per_s} req/s, p50 / p99 ${ms(o.http.api)}; bare Koa
+${o.http.bare_koa.requests_per_s} req/s, ${ms(o.http.bare_koa)}; ${((o.http.api.requests_per_s / o.http.bare_koa.requests_per_s) * 100).toFixed(0)}%; the API's resident memory ${o.http.api_memory.rss_mb} MB (peak ${o.http.api_memory.peak_rss_mb} MB).`;
 }
 
 const carriedNote = (carried: string) =>

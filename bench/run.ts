@@ -7,9 +7,11 @@
  *   4. HTTP: POST /fanbase on weighted-random artists vs a bare Koa endpoint (autocannon, 50 connections);
  * every fanbase prepare under --memory-limit (default 3GB: DuckDB spills past it; 'none' sets none),
  * and writes bench/results.json, bench/RESULTS.md and bench/latency.svg (not with --check).
+ * `--once 1000 --memory-limit 16GB` measures one billion streams once (generate, prepare, questions; each heavy
+ * step's result kept beside its dataset, so a run that stops resumes) and adds it to the last run's results.
  * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
@@ -20,6 +22,8 @@ import {
   readFileSync,
   readSync,
   rmSync,
+  statfsSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -30,7 +34,14 @@ import autocannon from 'autocannon';
 import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
-import { type ClickHouseResult, RANGE, type Results, renderResults, type ScaleResult } from './report.js';
+import {
+  type ClickHouseResult,
+  type OnceResult,
+  RANGE,
+  type Results,
+  renderResults,
+  type ScaleResult,
+} from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +58,9 @@ const { values } = parseArgs({
     'clickhouse-only': { type: 'boolean', default: false },
     // DuckDB's memory for every fanbase prepare the bench runs (fanbase prepare --memory-limit); 'none' sets none
     'memory-limit': { type: 'string', default: '3GB' },
+    // one size (millions of streams) measured once and added to the last full run's results: generated,
+    // prepared (time, memory, disk) and asked (in process, topfans, HTTP); `--once 1000` is the billion
+    once: { type: 'string' },
   },
 });
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -291,6 +305,77 @@ async function windowLatencies(fb: Awaited<ReturnType<typeof openFanbase>>, larg
   return out;
 }
 
+/** topfans on the snapshot, process start to CSV on stdout, `artist`'s 100 top fans: 20 runs. */
+function topfansEndToEnd(snapshot: string, artist: number) {
+  const cli = join(ROOT, 'dist/bin/topfans.js');
+  const e2e: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    const run = spawnSync(process.execPath, [
+      cli,
+      '--data',
+      snapshot,
+      '--artist_id',
+      String(artist),
+      '--nb_fans',
+      '100',
+    ]);
+    if (run.status !== 0) throw new Error(`topfans failed: ${run.stderr}`);
+    e2e.push(performance.now() - t);
+  }
+  return stats(e2e);
+}
+
+/** POST /fanbase on the API over `snapshot` against the bare Koa endpoint, alternating, and the API's memory. */
+async function measureHttp(snapshot: string, artists: number) {
+  const bodies = weightedArtists(artists, 10_000, 7).map((a) => JSON.stringify({ artist_id: a }));
+  const api = await startProcess(
+    [join(ROOT, 'dist/bin/api.js')],
+    { PORT: '18181', FANBASE_DATA: snapshot, HOST: '127.0.0.1' },
+    'http://127.0.0.1:18181/ready',
+    join(values.work as string, 'api.log'),
+  );
+  const bare = await startProcess(
+    ['--import', 'tsx', join(ROOT, 'bench/bare-koa.ts')],
+    { PORT: '18182' },
+    'http://127.0.0.1:18182/ready',
+    join(values.work as string, 'bare-koa.log'),
+  );
+  await load('http://127.0.0.1:18181/fanbase', bodies.slice(0, 500)); // warm-up
+  await load('http://127.0.0.1:18182/', bodies.slice(0, 500));
+  // alternate the two, three rounds each, and keep each side's median run: this machine is noisy
+  const apiRuns: Awaited<ReturnType<typeof load>>[] = [];
+  const bareRuns: Awaited<ReturnType<typeof load>>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    apiRuns.push(await load('http://127.0.0.1:18181/fanbase', bodies));
+    bareRuns.push(await load('http://127.0.0.1:18182/', bodies));
+  }
+  const median = (runs: typeof apiRuns) =>
+    [...runs].sort((a, b) => a.requests_per_s - b.requests_per_s)[
+      Math.floor(runs.length / 2)
+    ] as (typeof runs)[number];
+  const apiMemory = rssMb(api.pid as number);
+  api.kill('SIGTERM');
+  bare.kill('SIGTERM');
+  return { api: median(apiRuns), bare_koa: median(bareRuns), api_memory: apiMemory };
+}
+
+/** summary() and topFans(100) in process: weighted-random artists and the ten largest. */
+async function questionLatencies(
+  fb: Awaited<ReturnType<typeof openFanbase>>,
+  random: number[],
+  largest: number[],
+) {
+  const any = () => random[Math.floor(Math.random() * random.length)] as number;
+  const big = () => largest[Math.floor(Math.random() * largest.length)] as number;
+  return {
+    summary_random: stats(await time(async () => fb.summary(any()), 1000)),
+    summary_largest: stats(await time(async () => fb.summary(big()), 500)),
+    top_fans_random: stats(await time(async () => fb.topFans(any(), 100), 1000)),
+    top_fans_largest: stats(await time(async () => fb.topFans(big(), 100), 500)),
+  };
+}
+
 /** The ten artists with the most fans among the first 50 (the generator gives the low ids the most streams). */
 async function largestArtists(fb: Awaited<ReturnType<typeof openFanbase>>): Promise<number[]> {
   return (await Promise.all(Array.from({ length: 50 }, (_, i) => fb.summary(i + 1))))
@@ -324,11 +409,126 @@ if (values['clickhouse-only']) {
   process.exit(0);
 }
 
+/** The dataset of a size: 100 streams per user, 2,000 per artist. */
+function sizes(millions: number) {
+  const streams = Math.round(millions * 1_000_000);
+  return { streams, users: Math.max(1000, streams / 100), artists: Math.max(100, streams / 2000) };
+}
+
+/** Bytes used on the filesystem of the bench's work folder. */
+function diskUsed(): number {
+  const s = statfsSync(values.work as string);
+  return (s.blocks - s.bfree) * s.bsize;
+}
+
+/** Megabytes of the files under `path` (a file or a folder). */
+function sizeMb(path: string): number {
+  const bytes = statSync(path).isDirectory()
+    ? readdirSync(path, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0)
+    : statSync(path).size;
+  return Math.round(bytes / 2 ** 20);
+}
+
+/**
+ * A measured job in its own process (bench/measure-child.ts), with the disk it takes at its peak beyond
+ * what was used when it started (sampled every second: DuckDB's spill files come and go).
+ */
+async function childWithDisk(job: string[]) {
+  const before = diskUsed();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, diskUsed());
+  }, 1000);
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench/measure-child.ts'), ...job],
+      { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 24 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    ),
+  ).finally(() => clearInterval(timer));
+  peak = Math.max(peak, diskUsed());
+  const result = JSON.parse(out.trim().split('\n').pop() as string) as ReturnType<typeof child>;
+  return { ...result, disk_peak_mb: Math.round((peak - before) / 2 ** 20) };
+}
+
+/** A heavy step of --once, its result kept in `file` with its job, so that a run that stopped resumes after it. */
+async function keptStep<T>(file: string, job: string[], done: boolean, run: () => Promise<T>): Promise<T> {
+  if (done && existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { job: string[]; result: T };
+    if (JSON.stringify(kept.job) === JSON.stringify(job)) {
+      log(`${job[0]}: kept from ${file}`);
+      return kept.result;
+    }
+  }
+  const result = await run();
+  writeFileSync(file, JSON.stringify({ job, result }));
+  return result;
+}
+
+if (values.once) {
+  // one size, once: added to the last full run's results (bench/results.json) as its own section
+  const millions = Number(values.once);
+  mkdirSync(values.work as string, { recursive: true });
+  const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Results;
+  const { streams, users, artists } = sizes(millions);
+  const data = join(values.work as string, `streams-${millions}m`);
+  const snapshot = `${data}.duckdb`;
+  const generateJob = ['generate', data, String(users), String(artists), String(streams)];
+  log(`${millions}M once: generate`);
+  const generated = await keptStep(`${data}.generate.json`, generateJob, existsSync(data), async () => {
+    rmSync(snapshot, { force: true });
+    return childWithDisk(generateJob);
+  });
+  log(`${millions}M once: prepare`, memoryLimit ? `under --memory-limit ${memoryLimit}` : '');
+  const prepareFull = prepareJob(data, snapshot);
+  const prepared = await keptStep(`${data}.prepare.json`, prepareFull, existsSync(snapshot), async () => {
+    rmSync(snapshot, { force: true });
+    return childWithDisk(prepareFull);
+  });
+  if (prepared.mode !== 'full') throw new Error(`the ${millions}M prepare was ${prepared.mode}, not full`);
+
+  log(`${millions}M once: in process`);
+  const fb = await openFanbase({ data: snapshot });
+  const largest = await largestArtists(fb);
+  const random = weightedArtists(artists, 1000);
+  for (const a of random.slice(0, 50)) await fb.topFans(a, 100); // warm-up
+  const inProcess = {
+    ...(await questionLatencies(fb, random, largest)),
+    windows_largest: await windowLatencies(fb, largest),
+  };
+  await fb.close();
+  log(`${millions}M once: topfans end to end`);
+  const e2e = topfansEndToEnd(snapshot, largest[0] as number);
+  log(`${millions}M once: HTTP, ${connections} connections, ${duration} s each`);
+  const http = await measureHttp(snapshot, artists);
+  const once: OnceResult = {
+    millions,
+    users,
+    artists,
+    memory_limit: memoryLimit,
+    machine_memory_mb: Math.round(totalmem() / 2 ** 20),
+    generate: { ...generated, exports_mb: sizeMb(data) },
+    prepare: { ...prepared, snapshot_mb: sizeMb(snapshot) },
+    in_process: inProcess,
+    topfans_end_to_end: e2e,
+    http,
+  };
+  log(`${millions}M once`, JSON.stringify(once));
+  previous.once = once;
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(previous, null, 2)}\n`);
+  const { markdown, svg } = renderResults(previous);
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
+  console.log(`bench: added ${millions}M streams, once, to bench/RESULTS.md and bench/results.json`);
+  process.exit(0);
+}
+
 const results: ScaleResult[] = [];
 for (const millions of scales) {
-  const streams = Math.round(millions * 1_000_000);
-  const users = Math.max(1000, streams / 100);
-  const artists = Math.max(100, streams / 2000);
+  const { streams, users, artists } = sizes(millions);
   const data = join(values.work as string, `streams-${millions}m`);
   const snapshot = `${data}.duckdb`;
   const marker = join(data, '.generated');
@@ -366,21 +566,7 @@ for (const millions of scales) {
   const random = weightedArtists(artists, 1000);
   for (const a of random.slice(0, 50)) await fb.topFans(a, 100); // warm-up
   const inProcess = {
-    summary_random: stats(
-      await time(async () => fb.summary(random[Math.floor(Math.random() * random.length)] as number), 1000),
-    ),
-    summary_largest: stats(
-      await time(async () => fb.summary(largest[Math.floor(Math.random() * 10)] as number), 500),
-    ),
-    top_fans_random: stats(
-      await time(
-        async () => fb.topFans(random[Math.floor(Math.random() * random.length)] as number, 100),
-        1000,
-      ),
-    ),
-    top_fans_largest: stats(
-      await time(async () => fb.topFans(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
-    ),
+    ...(await questionLatencies(fb, random, largest)),
     top_fans_index: topFansIndexBuild,
     top_fans_index_largest: stats(
       await time(async () => topFansIndex.get(largest[Math.floor(Math.random() * 10)] as number, 100), 500),
@@ -432,55 +618,10 @@ for (const millions of scales) {
   }
 
   log(`${millions}M: topfans end to end`);
-  const cli = join(ROOT, 'dist/bin/topfans.js');
-  const e2e: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const t = performance.now();
-    const run = spawnSync(process.execPath, [
-      cli,
-      '--data',
-      snapshot,
-      '--artist_id',
-      String(largest[0]),
-      '--nb_fans',
-      '100',
-    ]);
-    if (run.status !== 0) throw new Error(`topfans failed: ${run.stderr}`);
-    e2e.push(performance.now() - t);
-  }
+  const e2e = topfansEndToEnd(snapshot, largest[0] as number);
 
   log(`${millions}M: HTTP, ${connections} connections, ${duration} s each`);
-  const bodies = weightedArtists(artists, 10_000, 7).map((a) => JSON.stringify({ artist_id: a }));
-  const api = await startProcess(
-    [join(ROOT, 'dist/bin/api.js')],
-    { PORT: '18181', FANBASE_DATA: snapshot, HOST: '127.0.0.1' },
-    'http://127.0.0.1:18181/ready',
-    join(values.work as string, 'api.log'),
-  );
-  const bare = await startProcess(
-    ['--import', 'tsx', join(ROOT, 'bench/bare-koa.ts')],
-    { PORT: '18182' },
-    'http://127.0.0.1:18182/ready',
-    join(values.work as string, 'bare-koa.log'),
-  );
-  await load('http://127.0.0.1:18181/fanbase', bodies.slice(0, 500)); // warm-up
-  await load('http://127.0.0.1:18182/', bodies.slice(0, 500));
-  // alternate the two, three rounds each, and keep each side's median run: this machine is noisy
-  const apiRuns: Awaited<ReturnType<typeof load>>[] = [];
-  const bareRuns: Awaited<ReturnType<typeof load>>[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    apiRuns.push(await load('http://127.0.0.1:18181/fanbase', bodies));
-    bareRuns.push(await load('http://127.0.0.1:18182/', bodies));
-  }
-  const median = (runs: typeof apiRuns) =>
-    [...runs].sort((a, b) => a.requests_per_s - b.requests_per_s)[
-      Math.floor(runs.length / 2)
-    ] as (typeof runs)[number];
-  const apiLoad = median(apiRuns);
-  const bareLoad = median(bareRuns);
-  const apiMemory = rssMb(api.pid as number);
-  api.kill('SIGTERM');
-  bare.kill('SIGTERM');
+  const http = await measureHttp(snapshot, artists);
 
   log(`${millions}M: one new day, incremental prepare`);
   const incremental = await measureIncremental(
@@ -499,8 +640,8 @@ for (const millions of scales) {
     groupby,
     incremental,
     in_process: inProcess,
-    topfans_end_to_end: stats(e2e),
-    http: { api: apiLoad, bare_koa: bareLoad, api_memory: apiMemory },
+    topfans_end_to_end: e2e,
+    http,
     clickhouse,
   });
   log(`${millions}M done`, JSON.stringify(results.at(-1)));
