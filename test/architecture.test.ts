@@ -18,7 +18,7 @@ const localImportsOf = (file: string) =>
     .filter((target) => target.startsWith('.'))
     .map((target) => normalize(join(dirname(file), target)));
 
-/** The room a source file is in: `domain`, `load`, `duckdb`, `generate`, `adapters/<name>`, or a root. */
+/** The room a source file is in: `domain`, `output`, `load`, `duckdb`, `generate`, `adapters/<name>`, or a root. */
 const roomOf = (file: string): string => {
   const [, top, second] = file.split('/');
   if (top === 'adapters') return `adapters/${second}`;
@@ -26,13 +26,15 @@ const roomOf = (file: string): string => {
 };
 
 /**
- * Which rooms each room may import besides itself. The domain is pure; the shared modules (the load, the
- * DuckDB plumbing, the generator, the engine configuration, the version) import no adapter; an adapter
+ * Which rooms each room may import besides itself. The domain is pure; the shared modules (the answers'
+ * output formats, the load, the DuckDB plumbing, the generator, the engine configuration, the version)
+ * import no adapter; an adapter
  * imports the domain and shared modules, never another adapter nor the composition roots (src/open-fanbase,
  * src/index, src/bin), which are the only places that put adapters together.
  */
 const SHARED = [
   'domain',
+  'output',
   'load',
   'duckdb',
   'generate',
@@ -42,6 +44,7 @@ const SHARED = [
 ];
 const ALLOWED: Record<string, string[]> = {
   domain: [],
+  output: ['domain'],
   duckdb: ['domain'],
   load: ['domain', 'duckdb'],
   generate: ['domain', 'duckdb'],

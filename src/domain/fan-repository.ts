@@ -15,8 +15,11 @@ export interface FanRepository {
   artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile>;
   /** The aggregate view of every artist with at least one fan, for answers from memory. */
   artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]>;
-  /** Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending. */
-  topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]>;
+  /**
+   * Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending, after the first
+   * `offset` of them (default 0): a page of the ranking.
+   */
+  topFans(artistId: number, limit: number, window?: TimeWindow | null, offset?: number): Promise<FanRecord[]>;
   /** Up to `limit` adult fans of every artist, by artist, each artist's best score first (ties by user_id). */
   everyTopFans(limit: number): Promise<RankedFan[]>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */

@@ -3,7 +3,7 @@ import type { DataReport } from './data-report.js';
 import type { FanRepository } from './fan-repository.js';
 import { isAdult } from './policy.js';
 import { parseMinFans } from './privacy.js';
-import { parseCount, parseId } from './question-inputs.js';
+import { parseCount, parseId, parseOffset } from './question-inputs.js';
 import type { FanRecord } from './repository-rows.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
@@ -27,18 +27,14 @@ export interface FanDataset {
    * The artist's `n` top fans over `options.window`: consenting adults, best score first, ranked 1..n.
    * None: an empty list whose `reason` says why.
    */
-  topFans(artistId: number, n: number, options?: QuestionOptions): Promise<TopFanList>;
+  topFans(artistId: number, n: number, options?: TopFansOptions): Promise<TopFanList>;
   /**
    * Every artist's top fans up to `depth` (default 100), read once and held in memory: for many calls in
    * one process (a notebook ranking every artist), each then answered in microseconds without a query.
    */
   topFansIndex(depth?: number): Promise<TopFansIndex>;
   /** The same, with each fan's score components and signals. */
-  explainTopFans(
-    artistId: number,
-    n: number,
-    options?: QuestionOptions,
-  ): Promise<TopFanList<ExplainedTopFan>>;
+  explainTopFans(artistId: number, n: number, options?: TopFansOptions): Promise<TopFanList<ExplainedTopFan>>;
   /** Releases the engine. */
   close(): Promise<void>;
 }
@@ -51,6 +47,15 @@ export interface QuestionOptions {
    * the window's end count; ages are those at `as_of`; recency counts from the window's end.
    */
   window?: WindowName;
+}
+
+/** What a top-fans question can say besides the artist and the count. */
+export interface TopFansOptions extends QuestionOptions {
+  /**
+   * How many of the best fans to pass over first (default 0): the `n` fans ranked `offset + 1` to
+   * `offset + n`, their ranks those of the whole ranking, so that pages of it join up.
+   */
+  offset?: number;
 }
 
 /** How answers are shown, whatever the data: applied to every summary, from a snapshot too. */
@@ -74,30 +79,35 @@ export function createFanbase(
     artistId: unknown,
     n: unknown,
     window: TimeWindow | null,
+    offset: number,
   ): Promise<FanRecord[]> {
     const id = parseId(artistId, 'artist_id');
     const limit = parseCount(n, 'nb_fans');
-    const fans = await repository.topFans(id, limit, window);
+    const fans = await repository.topFans(id, limit, window, offset);
     // Defence in depth: the repository already keeps adults only; the law is checked once more here.
     return fans.filter((fan) => fan.is_adult && isAdult(fan.age, fan.country, settings.majority));
   }
-  /** The list as it is, or, empty, with the reason no one is shown. */
+  /** The list as it is, or, empty from the first fan on, with the reason no one is shown. */
   async function withReason<Fan extends TopFan>(
     artistId: number,
     fans: Fan[],
     window: TimeWindow | null,
+    offset: number,
   ): Promise<TopFanList<Fan>> {
-    if (fans.length > 0) return fans;
+    if (fans.length > 0 || offset > 0) return fans;
     const summary = summarize(await repository.artistProfile(artistId, window));
     return Object.assign(fans, { reason: whyNoTopFans(summary, repository.report, settings, window) });
   }
-  const line = (fan: FanRecord, index: number): TopFan => ({
-    rank: index + 1,
-    artist_id: fan.artist_id,
-    user_id: fan.user_id,
-    country: fan.country,
-    score: fan.score,
-  });
+  const offsetOf = (options: TopFansOptions | undefined) => parseOffset(options?.offset ?? 0, 'offset');
+  const line =
+    (offset: number) =>
+    (fan: FanRecord, index: number): TopFan => ({
+      rank: offset + index + 1,
+      artist_id: fan.artist_id,
+      user_id: fan.user_id,
+      country: fan.country,
+      score: fan.score,
+    });
 
   return {
     settings,
@@ -114,8 +124,9 @@ export function createFanbase(
     },
     async topFans(artistId, n, options) {
       const window = windowOf(options);
-      const fans = (await rankedAdults(artistId, n, window)).map(line);
-      return withReason(artistId, fans, window);
+      const offset = offsetOf(options);
+      const fans = (await rankedAdults(artistId, n, window, offset)).map(line(offset));
+      return withReason(artistId, fans, window, offset);
     },
     async topFansIndex(depth = 100) {
       const limit = parseCount(depth, 'depth');
@@ -123,12 +134,14 @@ export function createFanbase(
     },
     async explainTopFans(artistId, n, options) {
       const window = windowOf(options);
-      const fans = (await rankedAdults(artistId, n, window)).map((fan, index) => {
+      const offset = offsetOf(options);
+      const ranked = line(offset);
+      const fans = (await rankedAdults(artistId, n, window, offset)).map((fan, index) => {
         const { listening_ms, streams, active_days, days_since_last_stream, share, follows } = fan;
         const signals = { listening_ms, streams, active_days, days_since_last_stream, share, follows };
-        return { ...line(fan, index), components: scoreComponents(signals, settings.score), signals };
+        return { ...ranked(fan, index), components: scoreComponents(signals, settings.score), signals };
       });
-      return withReason(artistId, fans, window);
+      return withReason(artistId, fans, window, offset);
     },
     close: () => repository.close(),
   };

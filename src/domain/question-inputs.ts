@@ -17,3 +17,11 @@ export function parseCount(value: unknown, field: string): number {
     field,
   });
 }
+
+/** Checks that `value` is a whole number >= 0 (a position to start from) and returns it. */
+export function parseOffset(value: unknown, field: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  throw invalidArgument(`${field} must be a whole number >= 0, got ${describeValue(value)}`, {
+    field,
+  });
+}

@@ -159,6 +159,8 @@ interface Answers {
   profiles: ArtistProfile[];
   fans: Map<number, FanRecord[]>;
   top: RankedFan[];
+  /** The first artists' first 12 top fans over the load and each window, read in pages (`pagesOf`). */
+  pages: FanRecord[];
   missing: ArtistProfile;
   /** Over each window of `windowsOf`: every profile, the first artists' fans and their 10 top fans. */
   windowed: {
@@ -205,9 +207,36 @@ async function answers(repository: FanRepository, settings: Settings, artists?: 
     profiles,
     fans,
     top: await repository.everyTopFans(100),
+    pages: await pagesOf(repository, settings, asked.slice(0, 4)),
     missing: await repository.artistProfile(-1),
     windowed,
   };
+}
+
+/**
+ * The first 12 top fans of each artist, over the load and each window, read in pages of 5 (offsets 0, 5,
+ * 10): the pages join up into the list of 12 read at once, and a page past the last fan is empty.
+ */
+async function pagesOf(
+  repository: FanRepository,
+  settings: Settings,
+  artists: number[],
+): Promise<FanRecord[]> {
+  const pages: FanRecord[] = [];
+  for (const window of [null, ...windowsOf(settings)]) {
+    for (const artist of artists) {
+      const where = `artist ${artist}, window ${window?.name ?? 'all'}`;
+      const whole = await repository.topFans(artist, 12, window);
+      const paged: FanRecord[] = [];
+      for (const offset of [0, 5, 10]) {
+        paged.push(...(await repository.topFans(artist, Math.min(5, 12 - offset), window, offset)));
+      }
+      assert.equal(paged, whole, `${where}: pages of 5 join up into the first 12`);
+      assert.equal(await repository.topFans(artist, 5, window, 1_000_000), [], `${where}: past the end`);
+      pages.push(...paged);
+    }
+  }
+  return pages;
 }
 
 const FAN_FIELDS = [
@@ -280,6 +309,7 @@ for (const dataset of DATASETS) {
           assertSameFans(actual.fans.get(artist) ?? [], fans, `${label}: fans of ${artist}`);
         }
         assertSameFans(actual.top, expected.top, `${label}: every top fan`);
+        assertSameFans(actual.pages, expected.pages, `${label}: pages of top fans`);
         for (const [i, want] of expected.windowed.entries()) {
           const got = actual.windowed[i] as Answers['windowed'][number];
           const where = `${label}, window ${want.window.name}`;

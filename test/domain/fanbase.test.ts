@@ -44,9 +44,9 @@ function fakeRepository(fans: FanRecord[]) {
     async artistProfiles() {
       return [{ artist_id: 7, total_fans: 1, age_counts: [], country_counts: [{ country: 'TN', count: 1 }] }];
     },
-    async topFans(artistId, limit) {
-      calls.push(`top ${artistId} ${limit}`);
-      return fans.slice(0, limit);
+    async topFans(artistId, limit, _window, offset = 0) {
+      calls.push(`top ${artistId} ${limit}${offset ? ` from ${offset}` : ''}`);
+      return fans.slice(offset, offset + limit);
     },
     async everyTopFans(limit) {
       calls.push(`every top ${limit}`);
@@ -98,6 +98,33 @@ Service('topFans ranks 1..n and checks nb_fans', async () => {
     assert.unreachable();
   } catch (error) {
     assert.match((error as Error).message, /nb_fans must be a whole number >= 1/);
+  }
+});
+
+Service("topFans with an offset: a page of the ranking, its ranks the whole ranking's", async () => {
+  const { repository, calls } = fakeRepository([fan(5), fan(3), fan(8), fan(1)]);
+  const fb = createFanbase(repository, settings);
+  // the fans ranked 3 and 4: the repository is asked from the 2nd on
+  assert.equal(
+    (await fb.topFans(7, 2, { offset: 2 })).map((f) => [f.rank, f.user_id]),
+    [
+      [3, 8],
+      [4, 1],
+    ],
+  );
+  assert.equal(calls, ['top 7 2 from 2']);
+  // past the last fan: empty, and no reason (the artist does show fans, on the pages before)
+  const past = await fb.topFans(7, 2, { offset: 10 });
+  assert.equal([...past], []);
+  assert.is(past.reason, undefined);
+  assert.equal((await fb.explainTopFans(7, 1, { offset: 3 }))[0]?.rank, 4);
+  for (const offset of [-1, 1.5, '2']) {
+    try {
+      await fb.topFans(7, 2, { offset: offset as number });
+      assert.unreachable();
+    } catch (error) {
+      assert.match((error as Error).message, /offset must be a whole number >= 0/);
+    }
   }
 });
 

@@ -1,10 +1,10 @@
 import { type CAC, cac } from 'cac';
+import { DEFAULT_PRECISION, writeTopFans } from '../../output/top-fans-output.js';
 import { VERSION } from '../../version.js';
 import { checkOutputTarget, writeAtomically } from './atomic-file.js';
 import { type OpenData, openFollowed, withDataFlags } from './data-flags.js';
 import { oneOf, single, usage, wholeNumber } from './flags.js';
 import { withQuietFlag } from './progress-line.js';
-import { writeTopFans } from './top-fans-output.js';
 import { checkWindowFlag, windowFlag, withWindowFlag } from './window-flag.js';
 
 /** `topfans --artist_id 123 --nb_fans 3`: an artist's top fans, as CSV on stdout. The program is `src/bin/topfans.ts`. */
@@ -17,7 +17,7 @@ export function topfansCli(open: OpenData): CAC {
   )
     .option('--artist-id, --artist_id <id>', 'Artist to rank the fans of (required)')
     .option('--nb-fans, --nb_fans <n>', 'How many fans to print at most (default: 10)')
-    .option('--precision <digits>', 'Decimals of the printed score, 0 to 15 (default: 2)')
+    .option('--precision <digits>', `Decimals of the printed score, 0 to 15 (default: ${DEFAULT_PRECISION})`)
     .option('--format <format>', 'csv or json (default: csv)')
     .option('--output <file>', 'Write to this file (atomically) instead of stdout')
     .option('--explain', "Add the score's components as columns")
@@ -29,7 +29,7 @@ export function topfansCli(open: OpenData): CAC {
       const artistId = wholeNumber(flags.artistId, '--artist_id', 0);
       if (artistId === undefined) usage('--artist_id', 'is required: topfans --artist_id 123 --nb_fans 3');
       const n = wholeNumber(flags.nbFans, '--nb_fans', 1) ?? 10;
-      const precision = wholeNumber(flags.precision, '--precision', 0, 15) ?? 2;
+      const precision = wholeNumber(flags.precision, '--precision', 0, 15) ?? DEFAULT_PRECISION;
       const format = oneOf(flags.format, '--format', ['csv', 'json'] as const, 'csv');
       const output = single(flags.output, '--output');
       const explain = flags.explain === true;

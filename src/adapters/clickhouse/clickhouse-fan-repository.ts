@@ -81,8 +81,13 @@ export class ClickHouseFanRepository implements FanRepository {
     return (await this.read('every_artist_profile', {}, window)).map(toArtistProfile);
   }
 
-  async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    return (await this.read('top_fans', { artist_id: artistId, limit }, window)).map(fanRecord);
+  async topFans(
+    artistId: number,
+    limit: number,
+    window?: TimeWindow | null,
+    offset = 0,
+  ): Promise<FanRecord[]> {
+    return (await this.read('top_fans', { artist_id: artistId, limit, offset }, window)).map(fanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
@@ -107,6 +112,7 @@ export class ClickHouseFanRepository implements FanRepository {
       ...this.params,
       artist_id: null,
       limit: 0,
+      offset: 0,
       ...(window ? { window_start: window.start, window_end: window.end } : {}),
       ...params,
     });

@@ -242,8 +242,14 @@ export class DuckDbFanRepository implements FanRepository {
     return (await this.ask(QUESTIONS.every_artist_profile, {}, window)).map(toArtistProfile);
   }
 
-  async topFans(artistId: number, limit: number, window?: TimeWindow | null): Promise<FanRecord[]> {
-    return (await this.ask(QUESTIONS.top_fans, { artist_id: artistId, limit }, window)).map(toFanRecord);
+  async topFans(
+    artistId: number,
+    limit: number,
+    window?: TimeWindow | null,
+    offset = 0,
+  ): Promise<FanRecord[]> {
+    const params = { artist_id: artistId, limit, offset };
+    return (await this.ask(QUESTIONS.top_fans, params, window)).map(toFanRecord);
   }
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
@@ -272,7 +278,7 @@ export class DuckDbFanRepository implements FanRepository {
     params: Record<string, Param>,
     window: TimeWindow | null | undefined,
   ): Promise<Record<string, PlainValue>[]> {
-    const types = { artist_id: BIGINT, limit: BIGINT };
+    const types = { artist_id: BIGINT, limit: BIGINT, offset: BIGINT };
     const kept = window ? keptAnswer(this.kept, window) : 'all';
     if (kept === 'all') return this.pool.use((c) => c.query(question.all, params, types));
     if (kept !== undefined && question.kept !== undefined) {

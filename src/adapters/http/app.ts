@@ -3,13 +3,15 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import { mayRead } from '../../domain/access.js';
-import type { ArtistSummary } from '../../domain/answers.js';
+import type { ArtistSummary, TopFanList } from '../../domain/answers.js';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
+import type { TopFansOptions } from '../../domain/fanbase.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
 import type { WindowName } from '../../domain/time-window.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
+import { matchesIfNoneMatch } from './if-none-match.js';
 import { setMatchedRoute } from './matched-route.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
@@ -17,6 +19,8 @@ import { problemResponses } from './problem-responses.js';
 import type { AuthFailureLimit, RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
+import { topFansCsv } from './top-fans-csv.js';
+import { parseTopFansRequest } from './top-fans-request.js';
 
 /** Every artist's summary over one window, in memory, and the bodies served from it. */
 export interface WindowAnswers {
@@ -25,9 +29,22 @@ export interface WindowAnswers {
   bodies: Map<number, string>;
 }
 
+/** A window as answers describe it: `since` null from the first stream the load kept; both days included. */
+export interface AnswerWindow {
+  name: string;
+  since: string | null;
+  until: string;
+}
+
 /** What the API answers from once the dataset is loaded; null while loading. */
 export interface LoadedDataset extends WindowAnswers {
   report: DataReport;
+  /** Names this dataset's answers: the entity tag of GET answers, which change only with the dataset. */
+  tag: string;
+  /** A page of the artist's top fans (`TopFansOptions`), asked of the engine. */
+  topFans(artistId: number, n: number, options: TopFansOptions): Promise<TopFanList>;
+  /** `window` resolved against the dataset, as answers describe it. */
+  windowOf(window: WindowName): AnswerWindow;
   /** The standard windows but `all` (7d, 28d, 12m), answered from memory like `all`. */
   windows: ReadonlyMap<WindowName, WindowAnswers>;
   /** Any other window (a range of dates), asked of the engine: checked against `as_of`, then answered. */
@@ -107,6 +124,46 @@ export function createApp(options: AppOptions): Koa {
   };
   // Declared on the router too, so that other methods on /fanbase get 405 with Allow: POST.
   router.post('/fanbase', answerFanbase);
+
+  router.get('/artists/:artist_id/top-fans', async (ctx) => {
+    const caller = authenticate && (await authenticateOrCount(authenticate, ctx.req.headers, ctx.ip));
+    if (rateLimit) await rateLimit(caller ? caller.client : JSON.stringify(['address', ctx.ip]));
+    const current = loaded();
+    const { artistId, limit, offset, window } = parseTopFansRequest(
+      ctx.params.artist_id as string,
+      ctx.query,
+    );
+    if (caller?.grant && !mayRead(caller.grant, artistId)) {
+      throw forbidden(`these credentials do not grant artist_id ${artistId}`, { field: 'artist_id' });
+    }
+    const csv = ctx.accepts('application/json', 'text/csv') === 'text/csv';
+    // personal data: kept by no cache, asked again with If-None-Match by pollers
+    ctx.set('Cache-Control', 'private, no-store');
+    ctx.set('Vary', 'Accept, Authorization, X-API-Key');
+    const etag = `"${current.tag}-${csv ? 'csv' : 'json'}"`;
+    ctx.set('ETag', etag);
+    const described = current.windowOf(window);
+    if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
+      ctx.status = 304;
+      return;
+    }
+    // one more than the page: whether a next page exists, without a count of every fan
+    const fans = await current.topFans(artistId, limit + 1, { window, offset });
+    const items = fans.slice(0, limit);
+    if (csv) {
+      ctx.set('Content-Type', 'text/csv; charset=utf-8; header=present');
+      ctx.set('Content-Disposition', `attachment; filename="topfans-${artistId}-${window}.csv"`);
+      ctx.body = await topFansCsv(items);
+      return;
+    }
+    ctx.body = {
+      artist_id: artistId,
+      window: described,
+      items: items.map(({ rank, user_id, country, score }) => ({ rank, user_id, country, score })),
+      next_offset: fans.length > limit ? offset + limit : null,
+      ...(fans.reason === undefined ? {} : { reason: fans.reason }),
+    };
+  });
 
   router.get('/health', (ctx) => {
     ctx.body = { status: 'ok' };

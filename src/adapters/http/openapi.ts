@@ -98,6 +98,70 @@ export const OPENAPI_DOCUMENT = {
         security: [{}, { bearer: [] }, { apiKey: [] }],
       },
     },
+    '/artists/{artist_id}/top-fans': {
+      get: {
+        operationId: 'topFans',
+        tags: ['fanbase'],
+        summary: "A page of an artist's top fans: consenting adults, best score first",
+        description:
+          'Ranked as the topfans command ranks (ties by user_id), so pages are stable while the dataset is. ' +
+          'With Accept: text/csv the page is the topfans CSV, the same bytes as the command prints for the same ' +
+          'artist, window and count. The ETag names the dataset and the format: If-None-Match answers 304 ' +
+          'until the dataset changes. Credentials are needed only when the server is configured for them.',
+        parameters: [
+          {
+            name: 'artist_id',
+            in: 'path',
+            required: true,
+            schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+            example: 123,
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Fans in the page, 1 to 1,000',
+            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            description: 'Fans passed over before the page: the next_offset of the page before',
+            schema: { type: 'integer', minimum: 0, default: 0 },
+          },
+          {
+            name: 'window',
+            in: 'query',
+            description: FANBASE_REQUEST_SCHEMA.properties.window.description,
+            schema: { type: 'string', default: 'all' },
+            example: '28d',
+          },
+        ],
+        responses: responses({
+          '200': {
+            description: 'The page (empty past the last fan; with a reason when the artist shows no one)',
+            headers: { ETag: { $ref: '#/components/headers/ETag' } },
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/TopFansPage' } },
+              'text/csv': {
+                schema: { type: 'string' },
+                example: 'rank,artist_id,user_id,country,score\n1,123,888,"TN",0.74\n2,123,4586,"FR",0.73\n',
+              },
+            },
+          },
+          '304': {
+            description: 'Not modified: If-None-Match named this answer, and the dataset has not changed',
+            headers: { ETag: { $ref: '#/components/headers/ETag' } },
+          },
+          '400': response('InvalidRequest'),
+          '401': response('Unauthenticated'),
+          '403': response('Forbidden'),
+          '429': response('RateLimited'),
+          '500': response('InternalError'),
+          '503': response('NotReady'),
+        }),
+        security: [{}, { bearer: [] }, { apiKey: [] }],
+      },
+    },
     '/health': {
       get: {
         operationId: 'health',
@@ -238,6 +302,10 @@ export const OPENAPI_DOCUMENT = {
         description: 'The methods the path takes',
         schema: { type: 'string', examples: ['POST', 'HEAD, GET'] },
       },
+      ETag: {
+        description: 'Names the dataset and the format of the answer: send it back as If-None-Match',
+        schema: { type: 'string', pattern: '^"[A-Za-z0-9_-]+"$' },
+      },
       'Retry-After': {
         description: 'Seconds to wait before trying again',
         schema: { type: 'integer', minimum: 1 },
@@ -279,6 +347,62 @@ export const OPENAPI_DOCUMENT = {
             total_fans: 456,
             fans_median_age: 21,
             fans_top_countries: ['TN', 'FR', 'NE'],
+          },
+        ],
+      },
+      TopFansPage: {
+        type: 'object',
+        required: ['artist_id', 'window', 'items', 'next_offset'],
+        additionalProperties: false,
+        properties: {
+          artist_id: { type: 'integer', minimum: 0 },
+          window: {
+            type: 'object',
+            required: ['name', 'since', 'until'],
+            additionalProperties: false,
+            description:
+              'The days counted, both included; since null: from the first stream the dataset holds',
+            properties: {
+              name: { type: 'string' },
+              since: { type: ['string', 'null'], format: 'date' },
+              until: { type: 'string', format: 'date' },
+            },
+          },
+          items: {
+            type: 'array',
+            maxItems: 1000,
+            items: {
+              type: 'object',
+              required: ['rank', 'user_id', 'country', 'score'],
+              additionalProperties: false,
+              properties: {
+                rank: { type: 'integer', minimum: 1 },
+                user_id: { type: 'integer', minimum: 0 },
+                country: { type: ['string', 'null'], description: 'ISO code; null when unknown' },
+                score: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                  description: '0: not a fan, 1: die-hard fan',
+                },
+              },
+            },
+          },
+          next_offset: {
+            type: ['integer', 'null'],
+            description: 'The offset of the next page; null on the last one',
+          },
+          reason: { type: 'string', description: 'Why the artist shows no one, on an empty first page' },
+        },
+        examples: [
+          {
+            artist_id: 123,
+            window: { name: '28d', since: '2026-06-04', until: '2026-07-01' },
+            items: [
+              { rank: 1, user_id: 888, country: 'TN', score: 0.7370541225 },
+              { rank: 2, user_id: 4586, country: 'FR', score: 0.7272331694 },
+            ],
+            next_offset: 2,
           },
         ],
       },

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FanDataset } from '../../domain/fanbase.js';
-import { STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
+import type { Settings } from '../../domain/settings.js';
+import { resolveWindow, STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
 import type { EngineConfig } from '../../engine-config.js';
-import type { LoadedDataset, WindowAnswers } from './app.js';
+import type { AnswerWindow, LoadedDataset, WindowAnswers } from './app.js';
 import type { HttpConfig } from './config.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -70,20 +72,18 @@ export function serveDataset(options: {
       throw error;
     }
   };
-  /** The questions over a range still running on each engine: a replaced engine closes once they end. */
+  /** The questions still running on each engine (ranges, top fans): a replaced engine closes once they end. */
   const asking = new WeakMap<FanDataset, Set<Promise<unknown>>>();
-  const askOf = (opened: FanDataset) => {
-    const running = new Set<Promise<unknown>>();
+  /** `answer`, counted among the questions running on `opened` until it settles. */
+  const tracked = <T>(opened: FanDataset, answer: Promise<T>): Promise<T> => {
+    const running = asking.get(opened) ?? new Set<Promise<unknown>>();
     asking.set(opened, running);
-    return (artistId: number, window: WindowName) => {
-      const answer = opened.summary(artistId, { window });
-      running.add(answer);
-      answer.then(
-        () => running.delete(answer),
-        () => running.delete(answer),
-      );
-      return answer;
-    };
+    running.add(answer);
+    answer.then(
+      () => running.delete(answer),
+      () => running.delete(answer),
+    );
+    return answer;
   };
   const closeWhenDone = async (opened: FanDataset | null) => {
     if (!opened) return;
@@ -102,7 +102,17 @@ export function serveDataset(options: {
     if (fans !== null) metrics.fans.set(fans);
     fanbase = opened;
     // the one assignment requests see; a new dataset brings its own cache of serialized bodies
-    dataset = { summaries, report, bodies: new Map(), windows, ask: askOf(opened) };
+    dataset = {
+      summaries,
+      report,
+      bodies: new Map(),
+      windows,
+      // the same report, the same answers: one snapshot served by several replicas has one tag
+      tag: createHash('sha256').update(JSON.stringify(report)).digest('base64url').slice(0, 22),
+      ask: (artistId, window) => tracked(opened, opened.summary(artistId, { window })),
+      topFans: (artistId, n, options) => tracked(opened, opened.topFans(artistId, n, options)),
+      windowOf: (window) => describeWindow(window, opened.settings),
+    };
     // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
     logger.info(
       {
@@ -157,4 +167,14 @@ export function serveDataset(options: {
       await (fanbase as FanDataset | null)?.close();
     },
   };
+}
+
+/**
+ * A window as answers describe it: its name, its first day (null: from the first stream the load kept) and
+ * its last, resolved against the dataset (an INVALID_ARGUMENT error for a range past `as_of`).
+ */
+export function describeWindow(window: WindowName, settings: Settings): AnswerWindow {
+  const resolved = resolveWindow(window, settings);
+  if (resolved === null) return { name: 'all', since: settings.windowStart, until: settings.asOf };
+  return { name: resolved.name, since: resolved.start, until: resolved.end };
 }

@@ -65,8 +65,10 @@ Sql('a question carries the relations it reads, in dependency order, and nothing
 Sql('every parameter a question uses is bound, with one type per name', () => {
   const bound = new Set([
     ...Object.keys(parametersOf(resolveSettings({ asOf: '2026-06-15' }), true)),
+    // what ClickHouseFanRepository.read binds besides the settings
     'artist_id',
     'limit',
+    'offset',
   ]);
   for (const name of QUESTIONS) {
     const types = new Map<string, Set<string>>();

@@ -138,6 +138,12 @@ async function compare(snapshot: FanRepository, memory: FanRepository, window: T
       await memory.topFans(artist, 10, window),
       `${label}: top fans of ${artist}`,
     );
+    // a page of the ranking: the kept window's ranks (kept_window_top_fans.sql) against the computed ones
+    assertSameFans(
+      await snapshot.topFans(artist, 4, window, 3),
+      await memory.topFans(artist, 4, window, 3),
+      `${label}: top fans 4 to 7 of ${artist}`,
+    );
   }
   // an artist with no fan in the window: no profile row either way
   assert.equal(await snapshot.artistProfile(-1, window), await memory.artistProfile(-1, window), label);

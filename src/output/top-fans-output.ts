@@ -1,10 +1,13 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { format } from 'fast-csv';
-import type { ExplainedTopFan, TopFan } from '../../domain/answers.js';
-import type { ScoreComponents } from '../../domain/score.js';
+import type { ExplainedTopFan, TopFan } from '../domain/answers.js';
+import type { ScoreComponents } from '../domain/score.js';
 
 export type OutputFormat = 'csv' | 'json';
+
+/** Decimals of the printed score unless asked otherwise: `topfans` and the API's CSV print alike. */
+export const DEFAULT_PRECISION = 2;
 
 export interface OutputOptions {
   format: OutputFormat;

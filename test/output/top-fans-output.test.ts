@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { type OutputOptions, writeTopFans } from '../../../src/adapters/cli/top-fans-output.js';
-import type { ExplainedTopFan } from '../../../src/domain/answers.js';
+import type { ExplainedTopFan } from '../../src/domain/answers.js';
+import { type OutputOptions, writeTopFans } from '../../src/output/top-fans-output.js';
 
 async function render(
   fans: ExplainedTopFan[],

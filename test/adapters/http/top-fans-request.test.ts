@@ -1,0 +1,68 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseTopFansRequest } from '../../../src/adapters/http/top-fans-request.js';
+import { FanbaseError } from '../../../src/domain/errors.js';
+
+const Request = suite('parseTopFansRequest');
+
+/** The INVALID_REQUEST error of a request, with the field it names. */
+function refusal(
+  artistId: string,
+  query: Record<string, string | string[]>,
+): { field?: string; message: string } {
+  try {
+    parseTopFansRequest(artistId, query);
+  } catch (error) {
+    assert.instance(error, FanbaseError);
+    assert.is((error as FanbaseError).code, 'INVALID_REQUEST');
+    return { field: (error as FanbaseError).location.field, message: (error as Error).message };
+  }
+  throw new Error(`${artistId} ${JSON.stringify(query)} was accepted`);
+}
+
+Request('the defaults: 100 fans from the first, over every day', () => {
+  assert.equal(parseTopFansRequest('123', {}), { artistId: 123, limit: 100, offset: 0, window: 'all' });
+});
+
+Request('a page over a window, at the bounds', () => {
+  assert.equal(parseTopFansRequest('0', { limit: '1000', offset: '0', window: '28d' }), {
+    artistId: 0,
+    limit: 1000,
+    offset: 0,
+    window: '28d',
+  });
+  assert.equal(
+    parseTopFansRequest('9007199254740991', { limit: '1', offset: '9007199254740991' }).offset,
+    2 ** 53 - 1,
+  );
+  assert.is(parseTopFansRequest('1', { window: '2026-06-01..2026-06-30' }).window, '2026-06-01..2026-06-30');
+});
+
+Request('each bad parameter is refused, naming it', () => {
+  for (const [artistId, query, field, pattern] of [
+    ['x', {}, 'artist_id', /artist_id must be a whole number >= 0, got the string "x"/],
+    ['-1', {}, 'artist_id', /artist_id must be a whole number/],
+    ['9007199254740992', {}, 'artist_id', /artist_id must be a whole number/],
+    ['1', { limit: '0' }, 'limit', /limit must be a whole number from 1 to 1000/],
+    ['1', { limit: '1001' }, 'limit', /from 1 to 1000/],
+    ['1', { limit: '1.5' }, 'limit', /limit must be a whole number/],
+    ['1', { limit: ' 5' }, 'limit', /limit must be a whole number/],
+    ['1', { limit: '' }, 'limit', /limit must be a whole number/],
+    ['1', { offset: '-3' }, 'offset', /offset must be a whole number >= 0/],
+    ['1', { offset: '1e3' }, 'offset', /offset must be a whole number >= 0/],
+    ['1', { window: '30d' }, 'window', /window must be "all", "7d", "28d", "12m" or a range/],
+    [
+      '1',
+      { limt: '3' },
+      'limt',
+      /unknown query parameter "limt": only limit, offset and window are accepted/,
+    ],
+    ['1', { limit: ['2', '3'] }, 'limit', /limit is given 2 times: give it once/],
+  ] as const) {
+    const { field: named, message } = refusal(artistId, query as Record<string, string | string[]>);
+    assert.is(named, field, `${artistId} ${JSON.stringify(query)}`);
+    assert.match(message, pattern);
+  }
+});
+
+Request.run();
