@@ -1,4 +1,5 @@
 import type { ArtistSummary, ExplainedTopFan, TopFan, TopFanList } from './answers.js';
+import { type Audience, audienceOf } from './audience.js';
 import type { DataReport } from './data-report.js';
 import type { FanRepository } from './fan-repository.js';
 import { isAdult } from './policy.js';
@@ -9,7 +10,7 @@ import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
 import { createSummaryIndex, type SummaryIndex } from './summary-index.js';
-import { resolveWindow, type TimeWindow, type WindowName } from './time-window.js';
+import { describeWindow, resolveWindow, type TimeWindow, type WindowName } from './time-window.js';
 import { createTopFansIndex, type TopFansIndex } from './top-fans-index.js';
 import { whyNoTopFans } from './why-no-top-fans.js';
 
@@ -21,6 +22,11 @@ export interface FanDataset {
   readonly report: DataReport;
   /** The five Fanbase fields for an artist, over `options.window` (default `all`). */
   summary(artistId: number, options?: QuestionOptions): Promise<ArtistSummary>;
+  /**
+   * The artist's audience over `options.window`: fans by age group and by country, each breakdown held to
+   * the k-anonymity floor bucket by bucket (`audienceOf`).
+   */
+  audience(artistId: number, options?: QuestionOptions): Promise<Audience>;
   /** Every artist's summary over `options.window`, computed once: what the web API answers from. */
   summaryIndex(options?: QuestionOptions): Promise<SummaryIndex>;
   /**
@@ -118,6 +124,12 @@ export function createFanbase(
       const id = parseId(artistId, 'artist_id');
       const profile = await repository.artistProfile(id, windowOf(options));
       return summarize(profile, minFans);
+    },
+    async audience(artistId, options) {
+      const id = parseId(artistId, 'artist_id');
+      const window = describeWindow(options?.window, settings);
+      const profile = await repository.artistProfile(id, windowOf(options));
+      return audienceOf(profile, settings.asOf, window, minFans);
     },
     async summaryIndex(options) {
       return createSummaryIndex(await repository.artistProfiles(windowOf(options)), minFans);

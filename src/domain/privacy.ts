@@ -29,3 +29,32 @@ export function parseMinFans(value: unknown, field: string): number {
     field,
   });
 }
+
+/** A bucket of a breakdown of fans (an age group, a country): its key and how many fans it holds. */
+export interface Bucket<Key extends string = string> {
+  key: Key;
+  fans: number;
+}
+
+/**
+ * The k-anonymity floor over a breakdown whose total is published: which buckets to show. A bucket with
+ * fewer than `k` fans is withheld, an empty one too (so that an empty bucket and a small one look alike);
+ * then, while the withheld buckets hold between 1 and k - 1 fans in all (a figure anyone can work out as the
+ * total less the buckets shown), the smallest bucket shown is withheld too (the last in order on a tie),
+ * until they hold at least k or none is shown. So no figure, shown or derived, rests on 1 to k - 1 people.
+ * `k` 0 or 1 shows every bucket. Returns the keys shown and the fans the withheld buckets hold together.
+ */
+export function withheldBuckets<Key extends string>(
+  buckets: readonly Bucket<Key>[],
+  k: number,
+): { shown: Set<Key>; withheldFans: number } {
+  if (k <= 1) return { shown: new Set(buckets.map((b) => b.key)), withheldFans: 0 };
+  const shown = buckets.filter((b) => b.fans >= k);
+  let withheldFans = buckets.filter((b) => b.fans < k).reduce((sum, b) => sum + b.fans, 0);
+  while (withheldFans > 0 && withheldFans < k && shown.length > 0) {
+    const smallest = shown.reduce((low, b) => (b.fans <= low.fans ? b : low));
+    shown.splice(shown.indexOf(smallest), 1);
+    withheldFans += smallest.fans;
+  }
+  return { shown: new Set(shown.map((b) => b.key)), withheldFans };
+}

@@ -88,3 +88,20 @@ function monthsBefore(date: CalendarDate, months: number): CalendarDate {
 function bad(field: string, value: unknown) {
   return invalidArgument(`${field} must be ${ACCEPTED}, got ${describeValue(value)}`, { field });
 }
+
+/** A window as answers describe it: its name, its first day (null: from the first stream the load kept) and its last, both included. */
+export interface AnswerWindow {
+  name: string;
+  since: string | null;
+  until: string;
+}
+
+/** `window` resolved against the load, as answers describe it (an INVALID_ARGUMENT error for a range past `as_of`). */
+export function describeWindow(
+  window: WindowName | undefined,
+  settings: Pick<Settings, 'asOf' | 'windowStart'>,
+): AnswerWindow {
+  const resolved = resolveWindow(window, settings);
+  if (resolved === null) return { name: 'all', since: settings.windowStart, until: settings.asOf };
+  return { name: resolved.name, since: resolved.start, until: resolved.end };
+}

@@ -250,12 +250,12 @@ Fanbase('no command or an unknown one is a usage error', () => {
     assert.is(out.code, 2);
     assert.match(
       out.stderr,
-      /(a command is needed|"nope" is not a command): use serve, summary, generate, prepare, check/,
+      /(a command is needed|"nope" is not a command): use serve, summary, audience, generate, prepare, check/,
     );
   }
   const help = run('fanbase', ['--help']);
   assert.is(help.code, 0);
-  assert.match(help.stdout, /serve {16}Serve the Fanbase web API/);
+  assert.match(help.stdout, /serve {17}Serve the Fanbase web API/);
   for (const command of ['serve', 'summary', 'check']) {
     const sub = run('fanbase', [command, '--help']);
     assert.is(sub.code, 0, command);

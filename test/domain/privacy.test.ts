@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseMinFans, publishableProfile } from '../../src/domain/privacy.js';
+import { parseMinFans, publishableProfile, withheldBuckets } from '../../src/domain/privacy.js';
 import type { ArtistProfile } from '../../src/domain/repository-rows.js';
 import { expectFanbaseError } from '../support/expect-error.js';
 
@@ -71,3 +71,52 @@ Option('the option is a whole number of fans >= 0', async () => {
 });
 
 Option.run();
+
+const Withheld = suite('withheldBuckets');
+
+Withheld(
+  'under k withheld, an empty bucket too; a remainder under k takes the smallest shown with it',
+  () => {
+    const buckets = [
+      { key: 'a', fans: 10 },
+      { key: 'b', fans: 5 },
+      { key: 'c', fans: 0 },
+      { key: 'd', fans: 1 },
+    ];
+    // k 3: d (1) and c (0) withheld, 1 fan < 3: b, the smallest shown, joins them (6 fans)
+    const k3 = withheldBuckets(buckets, 3);
+    assert.equal([[...k3.shown], k3.withheldFans], [['a'], 6]);
+    // k 1 (or 0): everything shown, the empty bucket too
+    assert.equal([...withheldBuckets(buckets, 1).shown], ['a', 'b', 'c', 'd']);
+    // a remainder of 0 (only empty buckets withheld) names no one: nothing more is withheld
+    const k2 = withheldBuckets(
+      [
+        { key: 'a', fans: 4 },
+        { key: 'b', fans: 0 },
+      ],
+      2,
+    );
+    assert.equal([[...k2.shown], k2.withheldFans], [['a'], 0]);
+    // every bucket under k: all withheld, their sum the total
+    const all = withheldBuckets(
+      [
+        { key: 'a', fans: 1 },
+        { key: 'b', fans: 2 },
+      ],
+      5,
+    );
+    assert.equal([[...all.shown], all.withheldFans], [[], 3]);
+    // a tie for the smallest shown: the last in order goes
+    const tie = withheldBuckets(
+      [
+        { key: 'a', fans: 3 },
+        { key: 'b', fans: 3 },
+        { key: 'c', fans: 1 },
+      ],
+      3,
+    );
+    assert.equal([[...tie.shown], tie.withheldFans], [['a'], 4]);
+  },
+);
+
+Withheld.run();

@@ -38,6 +38,8 @@ export interface DataOptions {
   clickhouse?: ClickHouseAddress;
   /** Follows a load of exports (progress on a terminal): set by the commands that report it. */
   onProgress?: OnLoadProgress;
+  /** The k-anonymity floor of the answers (`fanbase audience --min-fans`); 0 or absent: off. */
+  minFansForDemographics?: number;
 }
 
 /** Opens a dataset for a command: `openFanbase` in the programs (src/bin), a stand-in in tests. */

@@ -44,7 +44,7 @@ function describeGenerated(done: number, total: number, seconds: number): string
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${count(done)}/${count(total)} streams, ${seconds.toFixed(0)} s`;
 }
 
-/** `fanbase serve | summary | check | prepare | generate | token`: the other jobs around the library. */
+/** `fanbase serve | summary | audience | check | prepare | generate | token`: the other jobs around the library. */
 export function fanbaseCli(tools: FanbaseTools): CAC {
   const cli = cac('fanbase');
 
@@ -77,6 +77,41 @@ export function fanbaseCli(tools: FanbaseTools): CAC {
       try {
         checkWindowFlag(window, fanbase);
         process.stdout.write(`${JSON.stringify(await fanbase.summary(artistId, { window }))}\n`);
+      } finally {
+        await fanbase.close();
+      }
+    });
+
+  withWindowFlag(
+    withQuietFlag(
+      withDataFlags(
+        cli.command('audience <artist_id>', "Print an artist's audience as JSON: age groups, countries"),
+      ),
+    ),
+  )
+    .option(
+      '--min-fans <k>',
+      'Privacy floor: each figure about people rests on at least k fans (default: $FANBASE_MIN_FANS_FOR_DEMOGRAPHICS, else 0: off)',
+    )
+    .example('fanbase audience 123')
+    .example('fanbase audience 123 --window 28d --min-fans 10')
+    .action(async (artist: unknown, flags: Record<string, unknown>) => {
+      const artistId = wholeNumber(artist, 'artist_id', 0);
+      if (artistId === undefined) usage('artist_id', 'is required');
+      const window = windowFlag(flags);
+      const fromEnv = process.env.FANBASE_MIN_FANS_FOR_DEMOGRAPHICS?.trim() || undefined;
+      const minFans =
+        wholeNumber(flags.minFans, '--min-fans', 0) ??
+        wholeNumber(fromEnv, 'FANBASE_MIN_FANS_FOR_DEMOGRAPHICS', 0) ??
+        0;
+      const fanbase = await openFollowed(
+        (options) => tools.open({ ...options, minFansForDemographics: minFans }),
+        flags,
+        'fanbase',
+      );
+      try {
+        checkWindowFlag(window, fanbase);
+        process.stdout.write(`${JSON.stringify(await fanbase.audience(artistId, { window }))}\n`);
       } finally {
         await fanbase.close();
       }

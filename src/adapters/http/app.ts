@@ -4,11 +4,13 @@ import Koa from 'koa';
 import type { Logger } from 'pino';
 import { mayRead } from '../../domain/access.js';
 import type { ArtistSummary, TopFanList } from '../../domain/answers.js';
+import type { Audience } from '../../domain/audience.js';
 import type { DataReport } from '../../domain/data-report.js';
 import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
 import type { TopFansOptions } from '../../domain/fanbase.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
-import type { WindowName } from '../../domain/time-window.js';
+import type { AnswerWindow, WindowName } from '../../domain/time-window.js';
+import { parseAudienceRequest, parseTopFansRequest } from './artist-requests.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
 import { matchesIfNoneMatch } from './if-none-match.js';
@@ -20,7 +22,6 @@ import type { AuthFailureLimit, RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
 import { topFansCsv } from './top-fans-csv.js';
-import { parseTopFansRequest } from './top-fans-request.js';
 
 /** Every artist's summary over one window, in memory, and the bodies served from it. */
 export interface WindowAnswers {
@@ -29,18 +30,13 @@ export interface WindowAnswers {
   bodies: Map<number, string>;
 }
 
-/** A window as answers describe it: `since` null from the first stream the load kept; both days included. */
-export interface AnswerWindow {
-  name: string;
-  since: string | null;
-  until: string;
-}
-
 /** What the API answers from once the dataset is loaded; null while loading. */
 export interface LoadedDataset extends WindowAnswers {
   report: DataReport;
   /** Names this dataset's answers: the entity tag of GET answers, which change only with the dataset. */
   tag: string;
+  /** The artist's audience over `window`, asked of the engine. */
+  audience(artistId: number, window: WindowName): Promise<Audience>;
   /** A page of the artist's top fans (`TopFansOptions`), asked of the engine. */
   topFans(artistId: number, n: number, options: TopFansOptions): Promise<TopFanList>;
   /** `window` resolved against the dataset, as answers describe it. */
@@ -125,28 +121,52 @@ export function createApp(options: AppOptions): Koa {
   // Declared on the router too, so that other methods on /fanbase get 405 with Allow: POST.
   router.post('/fanbase', answerFanbase);
 
-  router.get('/artists/:artist_id/top-fans', async (ctx) => {
+  /**
+   * The checks of an artist's GET answers, in the order of POST /fanbase: credentials, rate limit, the
+   * dataset loaded, the request (`parse`), the grant (a 403 alike for an artist that exists and one that
+   * does not); then the entity tag of the answer in `format`: null when If-None-Match names it (then
+   * answered 304 here).
+   */
+  async function artistQuestion<Asked extends { artistId: number; window: WindowName }>(
+    ctx: Koa.Context,
+    parse: (artistId: string, query: typeof ctx.query) => Asked,
+    format: string,
+  ): Promise<{ asked: Asked; current: LoadedDataset; window: AnswerWindow } | null> {
     const caller = authenticate && (await authenticateOrCount(authenticate, ctx.req.headers, ctx.ip));
     if (rateLimit) await rateLimit(caller ? caller.client : JSON.stringify(['address', ctx.ip]));
     const current = loaded();
-    const { artistId, limit, offset, window } = parseTopFansRequest(
-      ctx.params.artist_id as string,
-      ctx.query,
-    );
-    if (caller?.grant && !mayRead(caller.grant, artistId)) {
-      throw forbidden(`these credentials do not grant artist_id ${artistId}`, { field: 'artist_id' });
+    const asked = parse(ctx.params.artist_id as string, ctx.query);
+    if (caller?.grant && !mayRead(caller.grant, asked.artistId)) {
+      throw forbidden(`these credentials do not grant artist_id ${asked.artistId}`, { field: 'artist_id' });
     }
-    const csv = ctx.accepts('application/json', 'text/csv') === 'text/csv';
+    const window = current.windowOf(asked.window); // a range past as_of is a 400, never a 304
+    const etag = `"${current.tag}-${format}"`;
+    ctx.set('ETag', etag);
+    if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
+      ctx.status = 304;
+      return null;
+    }
+    return { asked, current, window };
+  }
+
+  router.get('/artists/:artist_id/audience', async (ctx) => {
+    // aggregates only, each past the privacy floor: a browser may keep it, asking again (If-None-Match)
+    ctx.set('Cache-Control', 'private, no-cache');
+    ctx.set('Vary', 'Authorization, X-API-Key');
+    const question = await artistQuestion(ctx, parseAudienceRequest, 'audience');
+    if (question === null) return;
+    ctx.body = await question.current.audience(question.asked.artistId, question.asked.window);
+  });
+
+  router.get('/artists/:artist_id/top-fans', async (ctx) => {
     // personal data: kept by no cache, asked again with If-None-Match by pollers
     ctx.set('Cache-Control', 'private, no-store');
     ctx.set('Vary', 'Accept, Authorization, X-API-Key');
-    const etag = `"${current.tag}-${csv ? 'csv' : 'json'}"`;
-    ctx.set('ETag', etag);
-    const described = current.windowOf(window);
-    if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, etag)) {
-      ctx.status = 304;
-      return;
-    }
+    const csv = ctx.accepts('application/json', 'text/csv') === 'text/csv';
+    const question = await artistQuestion(ctx, parseTopFansRequest, csv ? 'csv' : 'json');
+    if (question === null) return;
+    const { asked, current, window: described } = question;
+    const { artistId, limit, offset, window } = asked;
     // one more than the page: whether a next page exists, without a count of every fan
     const fans = await current.topFans(artistId, limit + 1, { window, offset });
     const items = fans.slice(0, limit);

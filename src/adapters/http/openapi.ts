@@ -98,6 +98,52 @@ export const OPENAPI_DOCUMENT = {
         security: [{}, { bearer: [] }, { apiKey: [] }],
       },
     },
+    '/artists/{artist_id}/audience': {
+      get: {
+        operationId: 'audience',
+        tags: ['fanbase'],
+        summary: "An artist's audience: fans by age group and by country, past the privacy floor",
+        description:
+          'Consenting users only. Each breakdown sums to total_fans: the buckets shown and the fans of the ' +
+          'buckets withheld (privacy). With FANBASE_MIN_FANS_FOR_DEMOGRAPHICS = k, a bucket under k fans is ' +
+          'withheld, an empty one too, and the smallest shown joins them while they hold 1 to k - 1 fans in ' +
+          'all; withheld countries are not named. The ETag names the dataset: If-None-Match answers 304.',
+        parameters: [
+          {
+            name: 'artist_id',
+            in: 'path',
+            required: true,
+            schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+            example: 123,
+          },
+          {
+            name: 'window',
+            in: 'query',
+            description: FANBASE_REQUEST_SCHEMA.properties.window.description,
+            schema: { type: 'string', default: 'all' },
+            example: '28d',
+          },
+        ],
+        responses: responses({
+          '200': {
+            description: 'The audience (zeros for an artist with no fan)',
+            headers: { ETag: { $ref: '#/components/headers/ETag' } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Audience' } } },
+          },
+          '304': {
+            description: 'Not modified: If-None-Match named this answer, and the dataset has not changed',
+            headers: { ETag: { $ref: '#/components/headers/ETag' } },
+          },
+          '400': response('InvalidRequest'),
+          '401': response('Unauthenticated'),
+          '403': response('Forbidden'),
+          '429': response('RateLimited'),
+          '500': response('InternalError'),
+          '503': response('NotReady'),
+        }),
+        security: [{}, { bearer: [] }, { apiKey: [] }],
+      },
+    },
     '/artists/{artist_id}/top-fans': {
       get: {
         operationId: 'topFans',
@@ -350,24 +396,105 @@ export const OPENAPI_DOCUMENT = {
           },
         ],
       },
+      Audience: {
+        type: 'object',
+        required: [
+          'artist_id',
+          'as_of',
+          'window',
+          'total_fans',
+          'fans_median_age',
+          'age_groups',
+          'countries',
+          'privacy',
+        ],
+        additionalProperties: false,
+        properties: {
+          artist_id: { type: 'integer', minimum: 0 },
+          as_of: { type: 'string', format: 'date' },
+          window: { $ref: '#/components/schemas/AnswerWindow' },
+          total_fans: { type: 'integer', minimum: 0 },
+          fans_median_age: { type: ['integer', 'null'] },
+          age_groups: {
+            type: 'array',
+            minItems: 8,
+            maxItems: 8,
+            description: 'Every group, in order; fans null when withheld',
+            items: {
+              type: 'object',
+              required: ['group', 'fans'],
+              additionalProperties: false,
+              properties: {
+                group: { enum: ['<18', '18-22', '23-27', '28-34', '35-44', '45-59', '60+', 'unknown'] },
+                fans: { type: ['integer', 'null'], minimum: 0 },
+              },
+            },
+          },
+          countries: {
+            type: 'array',
+            description:
+              'The countries shown, most fans first (ties by code); unknown: fans without a country',
+            items: {
+              type: 'object',
+              required: ['country', 'fans'],
+              additionalProperties: false,
+              properties: {
+                country: { type: 'string', pattern: '^([A-Z]{2}|unknown)$' },
+                fans: { type: 'integer', minimum: 1 },
+              },
+            },
+          },
+          privacy: {
+            type: 'object',
+            required: ['min_fans', 'age_groups_withheld_fans', 'countries_withheld_fans'],
+            additionalProperties: false,
+            properties: {
+              min_fans: { type: 'integer', minimum: 0, description: 'The floor k; 0: off' },
+              age_groups_withheld_fans: { type: 'integer', minimum: 0 },
+              countries_withheld_fans: { type: 'integer', minimum: 0 },
+            },
+          },
+        },
+        examples: [
+          {
+            artist_id: 123,
+            as_of: '2026-06-15',
+            window: { name: 'all', since: null, until: '2026-06-15' },
+            total_fans: 10,
+            fans_median_age: 25,
+            age_groups: [
+              { group: '<18', fans: null },
+              { group: '18-22', fans: null },
+              { group: '23-27', fans: 3 },
+              { group: '28-34', fans: null },
+              { group: '35-44', fans: null },
+              { group: '45-59', fans: null },
+              { group: '60+', fans: null },
+              { group: 'unknown', fans: null },
+            ],
+            countries: [{ country: 'FR', fans: 4 }],
+            privacy: { min_fans: 3, age_groups_withheld_fans: 7, countries_withheld_fans: 6 },
+          },
+        ],
+      },
+      AnswerWindow: {
+        type: 'object',
+        required: ['name', 'since', 'until'],
+        additionalProperties: false,
+        description: 'The days counted, both included; since null: from the first stream the dataset holds',
+        properties: {
+          name: { type: 'string' },
+          since: { type: ['string', 'null'], format: 'date' },
+          until: { type: 'string', format: 'date' },
+        },
+      },
       TopFansPage: {
         type: 'object',
         required: ['artist_id', 'window', 'items', 'next_offset'],
         additionalProperties: false,
         properties: {
           artist_id: { type: 'integer', minimum: 0 },
-          window: {
-            type: 'object',
-            required: ['name', 'since', 'until'],
-            additionalProperties: false,
-            description:
-              'The days counted, both included; since null: from the first stream the dataset holds',
-            properties: {
-              name: { type: 'string' },
-              since: { type: ['string', 'null'], format: 'date' },
-              until: { type: 'string', format: 'date' },
-            },
-          },
+          window: { $ref: '#/components/schemas/AnswerWindow' },
           items: {
             type: 'array',
             maxItems: 1000,

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FanDataset } from '../../domain/fanbase.js';
-import type { Settings } from '../../domain/settings.js';
-import { resolveWindow, STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
+import { describeWindow, STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
 import type { EngineConfig } from '../../engine-config.js';
-import type { AnswerWindow, LoadedDataset, WindowAnswers } from './app.js';
+import type { LoadedDataset, WindowAnswers } from './app.js';
 import type { HttpConfig } from './config.js';
 import type { HttpMetrics } from './metrics.js';
 
@@ -110,6 +109,7 @@ export function serveDataset(options: {
       // the same report, the same answers: one snapshot served by several replicas has one tag
       tag: createHash('sha256').update(JSON.stringify(report)).digest('base64url').slice(0, 22),
       ask: (artistId, window) => tracked(opened, opened.summary(artistId, { window })),
+      audience: (artistId, window) => tracked(opened, opened.audience(artistId, { window })),
       topFans: (artistId, n, options) => tracked(opened, opened.topFans(artistId, n, options)),
       windowOf: (window) => describeWindow(window, opened.settings),
     };
@@ -167,14 +167,4 @@ export function serveDataset(options: {
       await (fanbase as FanDataset | null)?.close();
     },
   };
-}
-
-/**
- * A window as answers describe it: its name, its first day (null: from the first stream the load kept) and
- * its last, resolved against the dataset (an INVALID_ARGUMENT error for a range past `as_of`).
- */
-export function describeWindow(window: WindowName, settings: Settings): AnswerWindow {
-  const resolved = resolveWindow(window, settings);
-  if (resolved === null) return { name: 'all', since: settings.windowStart, until: settings.asOf };
-  return { name: resolved.name, since: resolved.start, until: resolved.end };
 }

@@ -149,6 +149,10 @@ OpenApi('describes every real answer of the API', async () => {
     for (const query of ['123/top-fans?limit=2', '999/top-fans', '123/top-fans?limit=0', 'x/top-fans']) {
       check(topFans, 'get', await answerOf(await fetch(`${server.url}/artists/${query}`)));
     }
+    const audience = '/artists/{artist_id}/audience';
+    for (const query of ['123/audience', '999/audience?window=28d', '123/audience?limit=3', 'x/audience']) {
+      check(audience, 'get', await answerOf(await fetch(`${server.url}/artists/${query}`)));
+    }
     const csv = await fetch(`${server.url}/artists/123/top-fans`, { headers: { Accept: 'text/csv' } });
     check(topFans, 'get', await answerOf(csv));
     const etag = csv.headers.get('etag') as string;

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseTopFansRequest } from '../../../src/adapters/http/top-fans-request.js';
+import { parseAudienceRequest, parseTopFansRequest } from '../../../src/adapters/http/artist-requests.js';
 import { FanbaseError } from '../../../src/domain/errors.js';
 
 const Request = suite('parseTopFansRequest');
@@ -63,6 +63,19 @@ Request('each bad parameter is refused, naming it', () => {
     assert.is(named, field, `${artistId} ${JSON.stringify(query)}`);
     assert.match(message, pattern);
   }
+});
+
+Request('an audience request: the artist and a window, nothing else', () => {
+  assert.equal(parseAudienceRequest('123', {}), { artistId: 123, window: 'all' });
+  assert.equal(parseAudienceRequest('7', { window: '12m' }), { artistId: 7, window: '12m' });
+  for (const [query, pattern] of [
+    [{ limit: '3' }, /unknown query parameter "limit": only window is accepted/],
+    [{ window: ['7d', '28d'] }, /window is given 2 times/],
+    [{ window: '2026-02-30..2026-03-01' }, /window/],
+  ] as const) {
+    assert.throws(() => parseAudienceRequest('1', query as Record<string, string | string[]>), pattern);
+  }
+  assert.throws(() => parseAudienceRequest('1.0', {}), /artist_id must be a whole number/);
 });
 
 Request.run();

@@ -1,0 +1,120 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { AGE_GROUPS, ageGroupOf, audienceOf } from '../../src/domain/audience.js';
+import type { ArtistProfile } from '../../src/domain/repository-rows.js';
+
+const Audience = suite('audienceOf');
+const ALL = { name: 'all', since: null, until: '2026-06-15' };
+
+/**
+ * The fans of artist 123 in fixtures/edge-cases (its expected.ts works them out): 10 fans; ages 14, 17,
+ * 18, 18, 25, 26, 26, 36, 41 and one unknown (user 4); FR 4, TN 2, DE 1, KR 1, US 1 and one unknown (user 5).
+ */
+const ARTIST_123: ArtistProfile = {
+  artist_id: 123,
+  total_fans: 10,
+  age_counts: [
+    { value: 14, count: 1 },
+    { value: 17, count: 1 },
+    { value: 18, count: 2 },
+    { value: 25, count: 1 },
+    { value: 26, count: 2 },
+    { value: 36, count: 1 },
+    { value: 41, count: 1 },
+  ],
+  country_counts: [
+    { country: 'FR', count: 4 },
+    { country: 'TN', count: 2 },
+    { country: 'DE', count: 1 },
+    { country: 'KR', count: 1 },
+    { country: 'US', count: 1 },
+  ],
+};
+
+Audience('age groups: the groups of Spotify for Artists, at their bounds', () => {
+  assert.equal(AGE_GROUPS, ['<18', '18-22', '23-27', '28-34', '35-44', '45-59', '60+', 'unknown']);
+  const at = [0, 17, 18, 22, 23, 27, 28, 34, 35, 44, 45, 59, 60, 129].map(ageGroupOf);
+  assert.equal(at, [
+    '<18',
+    '<18',
+    '18-22',
+    '18-22',
+    '23-27',
+    '23-27',
+    '28-34',
+    '28-34',
+    '35-44',
+    '35-44',
+    '45-59',
+    '45-59',
+    '60+',
+    '60+',
+  ]);
+  assert.is(ageGroupOf(null), 'unknown');
+});
+
+Audience('without a floor, every group and every country, each breakdown summing to the total', () => {
+  const audience = audienceOf(ARTIST_123, '2026-06-15', ALL);
+  // <18: 14 and 17; 18-22: 18 and 18; 23-27: 25, 26, 26; 35-44: 36 and 41; unknown: user 4
+  assert.equal(audience.age_groups, [
+    { group: '<18', fans: 2 },
+    { group: '18-22', fans: 2 },
+    { group: '23-27', fans: 3 },
+    { group: '28-34', fans: 0 },
+    { group: '35-44', fans: 2 },
+    { group: '45-59', fans: 0 },
+    { group: '60+', fans: 0 },
+    { group: 'unknown', fans: 1 },
+  ]);
+  // most first, ties by code (DE, KR, US; "unknown" sorts after the upper-case codes)
+  assert.equal(audience.countries, [
+    { country: 'FR', fans: 4 },
+    { country: 'TN', fans: 2 },
+    { country: 'DE', fans: 1 },
+    { country: 'KR', fans: 1 },
+    { country: 'US', fans: 1 },
+    { country: 'unknown', fans: 1 },
+  ]);
+  assert.equal([audience.total_fans, audience.fans_median_age], [10, 25]);
+  assert.equal(audience.privacy, { min_fans: 0, age_groups_withheld_fans: 0, countries_withheld_fans: 0 });
+  assert.equal([audience.artist_id, audience.as_of, audience.window], [123, '2026-06-15', ALL]);
+});
+
+Audience('with a floor of 3: buckets under it withheld, the rest summing with them to the total', () => {
+  const audience = audienceOf(ARTIST_123, '2026-06-15', ALL, 3);
+  // 23-27 (3) alone reaches 3; the other groups hold 2 + 2 + 0 + 2 + 0 + 0 + 1 = 7 >= 3: withheld together
+  assert.equal(
+    audience.age_groups.map((g) => g.fans),
+    [null, null, 3, null, null, null, null, null],
+  );
+  // FR (4) alone reaches 3; TN 2, DE 1, KR 1, US 1 and the unknown 1 make 6 >= 3, none of them named
+  assert.equal(audience.countries, [{ country: 'FR', fans: 4 }]);
+  assert.equal(audience.privacy, { min_fans: 3, age_groups_withheld_fans: 7, countries_withheld_fans: 6 });
+  // 9 known ages >= 3: the median is shown, as in the summary
+  assert.is(audience.fans_median_age, 25);
+});
+
+Audience('a withheld remainder under the floor takes the smallest bucket shown with it', () => {
+  // artist 200 of the edge cases: users 1 (36, FR), 2 (18, FR), 5 (41, no country), 11 (25, FR)
+  const artist200: ArtistProfile = {
+    artist_id: 200,
+    total_fans: 4,
+    age_counts: [
+      { value: 18, count: 1 },
+      { value: 25, count: 1 },
+      { value: 36, count: 1 },
+      { value: 41, count: 1 },
+    ],
+    country_counts: [{ country: 'FR', count: 3 }],
+  };
+  const audience = audienceOf(artist200, '2026-06-15', ALL, 3);
+  // FR (3) passes the floor, but the unknown country alone (1) would be the total less FR: FR is withheld
+  // with it, 4 fans in all
+  assert.equal(audience.countries, []);
+  assert.is(audience.privacy.countries_withheld_fans, 4);
+  // every group under 3 (18-22: 1, 23-27: 1, 35-44: 2): all withheld, 4 in all
+  assert.ok(audience.age_groups.every((g) => g.fans === null));
+  assert.is(audience.privacy.age_groups_withheld_fans, 4);
+});
+
+Audience.run();
