@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { SignJWT } from 'jose';
 import { pino } from 'pino';
 import { NO_AUTH } from '../../src/adapters/http/auth-config.js';
 import type { HttpConfig } from '../../src/adapters/http/config.js';
@@ -81,4 +82,18 @@ export function rawRequest(url: string, text: string): Promise<string> {
     socket.on('close', () => resolve(answer));
     socket.write(text);
   });
+}
+
+/** The secret `artistBearer` signs with: give it to `readyServer({ auth: { ...NO_AUTH, jwtSecret } })`. */
+export const TEST_JWT_SECRET = 'a-test-secret-of-at-least-32-bytes!!';
+
+/** An Authorization header with a JWT the API accepts for `artists`, signed with TEST_JWT_SECRET. */
+export async function artistBearer(artists: number[]): Promise<{ Authorization: string }> {
+  const jwt = await new SignJWT({ artists })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setAudience('fanbase')
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+  return { Authorization: `Bearer ${jwt}` };
 }

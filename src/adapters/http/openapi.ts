@@ -45,6 +45,30 @@ function responses(own: Record<string, object>): Record<string, object> {
   );
 }
 
+/** The artist of the GET /artists/{artist_id}/... paths. */
+const ARTIST_PATH_PARAMETER = {
+  name: 'artist_id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  example: 123,
+};
+
+/** The window of the GET /artists/{artist_id}/... paths, as POST /fanbase's body takes it. */
+const WINDOW_QUERY_PARAMETER = {
+  name: 'window',
+  in: 'query',
+  description: FANBASE_REQUEST_SCHEMA.properties.window.description,
+  schema: { type: 'string', default: 'all' },
+  example: '28d',
+};
+
+/** The answer to a GET whose If-None-Match names the answer it would give. */
+const NOT_MODIFIED = {
+  description: 'Not modified: If-None-Match named this answer, and the dataset has not changed',
+  headers: { ETag: { $ref: '#/components/headers/ETag' } },
+};
+
 /** The OpenAPI 3.1 document of the Fanbase API, served at /openapi.json. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
@@ -108,32 +132,14 @@ export const OPENAPI_DOCUMENT = {
           'buckets withheld (privacy). With FANBASE_MIN_FANS_FOR_DEMOGRAPHICS = k, a bucket under k fans is ' +
           'withheld, an empty one too, and the smallest shown joins them while they hold 1 to k - 1 fans in ' +
           'all; withheld countries are not named. The ETag names the dataset: If-None-Match answers 304.',
-        parameters: [
-          {
-            name: 'artist_id',
-            in: 'path',
-            required: true,
-            schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
-            example: 123,
-          },
-          {
-            name: 'window',
-            in: 'query',
-            description: FANBASE_REQUEST_SCHEMA.properties.window.description,
-            schema: { type: 'string', default: 'all' },
-            example: '28d',
-          },
-        ],
+        parameters: [ARTIST_PATH_PARAMETER, WINDOW_QUERY_PARAMETER],
         responses: responses({
           '200': {
             description: 'The audience (zeros for an artist with no fan)',
             headers: { ETag: { $ref: '#/components/headers/ETag' } },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Audience' } } },
           },
-          '304': {
-            description: 'Not modified: If-None-Match named this answer, and the dataset has not changed',
-            headers: { ETag: { $ref: '#/components/headers/ETag' } },
-          },
+          '304': NOT_MODIFIED,
           '400': response('InvalidRequest'),
           '401': response('Unauthenticated'),
           '403': response('Forbidden'),
@@ -155,13 +161,7 @@ export const OPENAPI_DOCUMENT = {
           'artist, window and count. The ETag names the dataset and the format: If-None-Match answers 304 ' +
           'until the dataset changes. Credentials are needed only when the server is configured for them.',
         parameters: [
-          {
-            name: 'artist_id',
-            in: 'path',
-            required: true,
-            schema: { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
-            example: 123,
-          },
+          ARTIST_PATH_PARAMETER,
           {
             name: 'limit',
             in: 'query',
@@ -174,13 +174,7 @@ export const OPENAPI_DOCUMENT = {
             description: 'Fans passed over before the page: the next_offset of the page before',
             schema: { type: 'integer', minimum: 0, default: 0 },
           },
-          {
-            name: 'window',
-            in: 'query',
-            description: FANBASE_REQUEST_SCHEMA.properties.window.description,
-            schema: { type: 'string', default: 'all' },
-            example: '28d',
-          },
+          WINDOW_QUERY_PARAMETER,
         ],
         responses: responses({
           '200': {
@@ -194,10 +188,7 @@ export const OPENAPI_DOCUMENT = {
               },
             },
           },
-          '304': {
-            description: 'Not modified: If-None-Match named this answer, and the dataset has not changed',
-            headers: { ETag: { $ref: '#/components/headers/ETag' } },
-          },
+          '304': NOT_MODIFIED,
           '400': response('InvalidRequest'),
           '401': response('Unauthenticated'),
           '403': response('Forbidden'),

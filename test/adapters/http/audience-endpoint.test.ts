@@ -5,15 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
-import { readyServer, TEST_CONFIG } from '../../support/http.js';
+import { artistBearer, readyServer, TEST_CONFIG, TEST_JWT_SECRET } from '../../support/http.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
-const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
 const json = async (
   url: string,
   headers: Record<string, string> = {},
@@ -112,15 +110,9 @@ Audience(
 Audience(
   'an ETag per dataset, 304 on If-None-Match; 403 alike for an artist not granted and a missing one',
   async () => {
-    const server = await readyServer({ auth: { ...NO_AUTH, jwtSecret: SECRET } });
+    const server = await readyServer({ auth: { ...NO_AUTH, jwtSecret: TEST_JWT_SECRET } });
     try {
-      const jwt = await new SignJWT({ artists: [123] })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setAudience('fanbase')
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(new TextEncoder().encode(SECRET));
-      const bearer = { Authorization: `Bearer ${jwt}` };
+      const bearer = await artistBearer([123]);
       assert.is((await json(`${server.url}/artists/123/audience`)).status, 401);
       const mine = await json(`${server.url}/artists/123/audience?window=7d`, bearer);
       assert.is(mine.status, 200);

@@ -5,17 +5,15 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SignJWT } from 'jose';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import * as rules from '../../../fixtures/rules/expected.js';
 import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
 import { FIXTURES } from '../../support/duckdb.js';
-import { readyServer, TEST_CONFIG } from '../../support/http.js';
+import { artistBearer, readyServer, TEST_CONFIG, TEST_JWT_SECRET } from '../../support/http.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
-const SECRET = 'a-test-secret-of-at-least-32-bytes!!';
 const round = (x: number) => Number(x.toFixed(10));
 
 async function get(
@@ -160,15 +158,9 @@ TopFans('an entity tag per dataset and format: If-None-Match answers 304 without
 TopFans(
   'with authentication on: 401 without credentials, 403 alike for an artist not granted and one that does not exist',
   async () => {
-    const server = await readyServer({ auth: { ...NO_AUTH, jwtSecret: SECRET } });
+    const server = await readyServer({ auth: { ...NO_AUTH, jwtSecret: TEST_JWT_SECRET } });
     try {
-      const jwt = await new SignJWT({ artists: [123] })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setAudience('fanbase')
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(new TextEncoder().encode(SECRET));
-      const bearer = { Authorization: `Bearer ${jwt}` };
+      const bearer = await artistBearer([123]);
       assert.is((await get(`${server.url}/artists/123/top-fans`)).response.status, 401);
       assert.is((await get(`${server.url}/artists/123/top-fans`, bearer)).response.status, 200);
       const other = await get(`${server.url}/artists/500/top-fans`, bearer);
