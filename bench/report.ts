@@ -199,7 +199,7 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${verdict(ok)} |`).join('\n')}
 
 ![latency by dataset size](latency.svg)
 
-${gaps(largest, ratio(largest), connections, limited)}
+${gaps(largest, ratio(largest), connections, limited, once)}
 
 ## 1. HTTP: POST /fanbase vs a bare Koa endpoint (${connections} connections, ${duration} s, autocannon)
 
@@ -399,7 +399,13 @@ When to choose ClickHouse over a DuckDB snapshot, in the light of these figures:
 }
 
 /** For each target not met: the measured figure, the bottleneck a profile found, what would move it. */
-function gaps(largest: ScaleResult, httpRatio: number, connections: number, limited: string): string {
+function gaps(
+  largest: ScaleResult,
+  httpRatio: number,
+  connections: number,
+  limited: string,
+  once: OnceResult | undefined,
+): string {
   const parts: string[] = [];
   if (httpRatio < 0.8) {
     parts.push(`**HTTP throughput, ${(httpRatio * 100).toFixed(0)}% of bare Koa at ${largest.millions}M** (${connections} connections; target 80%).
@@ -430,6 +436,11 @@ from the artist's daily rows. What would move it: NOTES.md, "Windows".`);
 prepare's). The profile (section 4): adding the day and scoring and ranking every fan again ${t['merge snapshot']} s,
 the standard windows again ${t['keep windows']} s; both move with \`as_of\` for every fan. What would move it:
 NOTES.md, "The incremental prepare".`);
+  }
+  for (const [target, measured, ok] of once ? onceTargets(once) : []) {
+    if (ok) continue;
+    parts.push(`**${target}: ${measured}.** Measured once (section 7, with the prepare's profile); what the
+figures show at that size and what would move them: NOTES.md, "Benchmarks".`);
   }
   return parts.length === 0
     ? ''

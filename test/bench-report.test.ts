@@ -90,6 +90,12 @@ test('the size measured once: its section, and each target met or not by its own
   assert.is(verdict(markdown, 'HTTP throughput >= 80% of bare Koa (1000M, once)'), 'met');
   // 2,000 MB <= 2,048 MB
   assert.is(verdict(markdown, 'API resident memory <= 2 GiB (1000M, once)'), 'met');
+  // the one not met is among the gaps, with its figures; a met one is not
+  assert.match(
+    markdown,
+    /\*\*window question over a range \([^\n]*1000M, once\): 40 ms, 120 ms\.\*\* Measured once/,
+  );
+  assert.not.match(markdown, /\*\*HTTP throughput >= 80% of bare Koa \(1000M, once\)/);
 });
 
 test('a prepare that needs more than the machine has, or a slow API, is not met', () => {

@@ -1,5 +1,5 @@
 import type { DataReport } from './data-report.js';
-import type { ArtistProfile, FanRecord } from './repository-rows.js';
+import type { ArtistProfile, FanRecord, ProfilePage } from './repository-rows.js';
 import type { TimeWindow } from './time-window.js';
 import type { RankedFan } from './top-fans-index.js';
 
@@ -13,8 +13,12 @@ export interface FanRepository {
   readonly report: DataReport;
   /** Aggregate view of an artist's fans; zero fans for an unknown artist. */
   artistProfile(artistId: number, window?: TimeWindow | null): Promise<ArtistProfile>;
-  /** The aggregate view of every artist with at least one fan, for answers from memory. */
-  artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]>;
+  /**
+   * The aggregate view of every artist with at least one fan, for answers from memory, by artist_id; with
+   * `page`, only the first `limit` after artist `after` (so that every artist's profiles need not be held
+   * at once).
+   */
+  artistProfiles(window?: TimeWindow | null, page?: ProfilePage): Promise<ArtistProfile[]>;
   /**
    * Up to `limit` adult fans of the artist, best score first, ties by `user_id` ascending, after the first
    * `offset` of them (default 0): a page of the ranking.

@@ -5,14 +5,20 @@ import type { FanRepository } from './fan-repository.js';
 import { isAdult } from './policy.js';
 import { parseMinFans } from './privacy.js';
 import { parseCount, parseId, parseOffset } from './question-inputs.js';
-import type { FanRecord } from './repository-rows.js';
+import type { ArtistProfile, FanRecord } from './repository-rows.js';
 import { scoreComponents } from './score.js';
 import type { Settings } from './settings.js';
 import { summarize } from './summary.js';
-import { createSummaryIndex, type SummaryIndex } from './summary-index.js';
+import { type SummaryIndex, summaryIndexBuilder } from './summary-index.js';
 import { describeWindow, resolveWindow, type TimeWindow, type WindowName } from './time-window.js';
 import { createTopFansIndex, type TopFansIndex } from './top-fans-index.js';
 import { whyNoTopFans } from './why-no-top-fans.js';
+
+/**
+ * Artists whose profiles `summaryIndex` reads at a time: each page is summarized and let go (at a billion
+ * streams, 500,000 artists' ages and countries read at once outgrew Node's default heap of 4 GB).
+ */
+const PROFILES_PER_PAGE = 20_000;
 
 /** One loaded dataset of fans and the questions it answers: what `openFanbase` returns to tools and notebooks. */
 export interface FanDataset {
@@ -132,7 +138,15 @@ export function createFanbase(
       return audienceOf(profile, settings.asOf, window, minFans);
     },
     async summaryIndex(options) {
-      return createSummaryIndex(await repository.artistProfiles(windowOf(options)), minFans);
+      const window = windowOf(options);
+      const builder = summaryIndexBuilder(minFans);
+      // page by page: at a billion streams every artist's profiles at once outgrow the JavaScript heap
+      for (let after = -1; ; ) {
+        const page = await repository.artistProfiles(window, { after, limit: PROFILES_PER_PAGE });
+        builder.add(page);
+        if (page.length < PROFILES_PER_PAGE) return builder.index();
+        after = (page.at(-1) as ArtistProfile).artist_id;
+      }
     },
     async topFans(artistId, n, options) {
       const window = windowOf(options);

@@ -24,6 +24,15 @@ export interface ArtistProfile {
   country_counts: CountryCount[];
 }
 
+/** A page of the artists' profiles (`FanRepository.artistProfiles`): the first `limit` whose artist_id is greater than `after`. */
+export interface ProfilePage {
+  after: number;
+  limit: number;
+}
+
+/** The page of every artist: what `artistProfiles` answers without one. */
+export const EVERY_ARTIST: ProfilePage = { after: -1, limit: Number.MAX_SAFE_INTEGER };
+
 /**
  * The rows a repository hands the domain, checked field by field (`engine` names who answered, for the
  * message): every engine's rows pass here once, at the adapter boundary, instead of being cast.

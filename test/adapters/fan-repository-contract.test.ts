@@ -189,6 +189,15 @@ function sampled(profiles: ArtistProfile[]): number[] {
 
 async function answers(repository: FanRepository, settings: Settings, artists?: number[]): Promise<Answers> {
   const profiles = await repository.artistProfiles();
+  // in pages of 2 artists, after the first artist's id less one: the same profiles, in the same order
+  const paged: ArtistProfile[] = [];
+  for (let after = (profiles[0]?.artist_id ?? 0) - 1; ; ) {
+    const page = await repository.artistProfiles(null, { after, limit: 2 });
+    paged.push(...page);
+    if (page.length < 2) break;
+    after = (page.at(-1) as ArtistProfile).artist_id;
+  }
+  assert.equal(paged, profiles, 'the profiles read in pages of 2');
   const asked = artists ?? sampled(profiles);
   const fans = new Map<number, FanRecord[]>();
   for (const artist of asked) fans.set(artist, await repository.fans(artist));

@@ -2,7 +2,12 @@ import { ISO_COUNTRY_CODES } from '../../domain/countries.js';
 import { type DataReport, streamsHaveMsPlayed } from '../../domain/data-report.js';
 import { dataNotFound } from '../../domain/errors.js';
 import type { FanRepository } from '../../domain/fan-repository.js';
-import type { ArtistProfile, FanRecord } from '../../domain/repository-rows.js';
+import {
+  type ArtistProfile,
+  EVERY_ARTIST,
+  type FanRecord,
+  type ProfilePage,
+} from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { TimeWindow } from '../../domain/time-window.js';
@@ -77,8 +82,10 @@ export class ClickHouseFanRepository implements FanRepository {
       : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
   }
 
-  async artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]> {
-    return (await this.read('every_artist_profile', {}, window)).map(toArtistProfile);
+  async artistProfiles(window?: TimeWindow | null, page?: ProfilePage): Promise<ArtistProfile[]> {
+    return (await this.read('every_artist_profile', { ...(page ?? EVERY_ARTIST) }, window)).map(
+      toArtistProfile,
+    );
   }
 
   async topFans(

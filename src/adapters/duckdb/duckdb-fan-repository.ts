@@ -17,7 +17,9 @@ import {
   checkedFanRecord,
   checkedProfile,
   checkedRankedFan,
+  EVERY_ARTIST,
   type FanRecord,
+  type ProfilePage,
 } from '../../domain/repository-rows.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
@@ -238,8 +240,9 @@ export class DuckDbFanRepository implements FanRepository {
       : { artist_id: artistId, total_fans: 0, age_counts: [], country_counts: [] };
   }
 
-  async artistProfiles(window?: TimeWindow | null): Promise<ArtistProfile[]> {
-    return (await this.ask(QUESTIONS.every_artist_profile, {}, window)).map(toArtistProfile);
+  async artistProfiles(window?: TimeWindow | null, page?: ProfilePage): Promise<ArtistProfile[]> {
+    const params = page ?? EVERY_ARTIST;
+    return (await this.ask(QUESTIONS.every_artist_profile, { ...params }, window)).map(toArtistProfile);
   }
 
   async topFans(
@@ -278,7 +281,7 @@ export class DuckDbFanRepository implements FanRepository {
     params: Record<string, Param>,
     window: TimeWindow | null | undefined,
   ): Promise<Record<string, PlainValue>[]> {
-    const types = { artist_id: BIGINT, limit: BIGINT, offset: BIGINT };
+    const types = { artist_id: BIGINT, limit: BIGINT, offset: BIGINT, after: BIGINT };
     const kept = window ? keptAnswer(this.kept, window) : 'all';
     if (kept === 'all') return this.pool.use((c) => c.query(question.all, params, types));
     if (kept !== undefined && question.kept !== undefined) {

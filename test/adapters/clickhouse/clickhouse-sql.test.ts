@@ -69,6 +69,7 @@ Sql('every parameter a question uses is bound, with one type per name', () => {
     'artist_id',
     'limit',
     'offset',
+    'after',
   ]);
   for (const name of QUESTIONS) {
     const types = new Map<string, Set<string>>();
