@@ -56,6 +56,8 @@ export interface ClickHouseResult {
 
 /** One size measured once (`npm run bench -- --once 1000`: one billion streams), beside the full run. */
 export interface OnceResult {
+  /** The day it was measured (YYYY-MM-DD): the machine's speed varies from day to day */
+  measured_on?: string;
   millions: number;
   users: number;
   artists: number;
@@ -187,7 +189,7 @@ export function renderResults({
 
   const markdown = `# Benchmark results
 
-Written by \`npm run bench\` (bench/run.ts) in one run on this machine: ${machine}. Datasets from
+Written by \`npm run bench\` (bench/run.ts) in one run on this machine${once ? ` (section 7: one size measured once, afterwards)` : ''}: ${machine}. Datasets from
 \`fanbase generate --seed 1\` with 100 streams per user and 2,000 streams per artist; answers as of 2026-07-01,
 from a snapshot made by \`fanbase prepare\`. Latencies are p50 / p99 in milliseconds.
 
@@ -337,7 +339,7 @@ function onceSection(o: OnceResult): string {
   const limit = o.memory_limit ? `under \`--memory-limit ${o.memory_limit}\`` : 'no memory limit set';
   return `## 7. ${o.millions.toLocaleString('en-US')}M streams, once
 
-Measured once (\`npm run bench -- --once ${o.millions}\`), after the run above and on the same machine:
+Measured once (\`npm run bench -- --once ${o.millions}\`)${o.measured_on ? ` on ${o.measured_on}` : ''}, after the run of sections 1 to 6, on the same machine:
 ${o.users.toLocaleString('en-US')} users, ${o.artists.toLocaleString('en-US')} artists, \`fanbase generate --seed 1\`; the prepare ${limit}.
 Disk at the peak is what the filesystem held beyond what it held when the step started (sampled every second:
 DuckDB's spill files and the file being written).

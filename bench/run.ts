@@ -514,6 +514,7 @@ if (values.once) {
   log(`${millions}M once: HTTP, ${connections} connections, ${duration} s each`);
   const http = await measureHttp(snapshot, artists);
   const once: OnceResult = {
+    measured_on: new Date().toISOString().slice(0, 10),
     millions,
     users,
     artists,
