@@ -1,6 +1,7 @@
 import { medianOfCounts } from './median.js';
 import { publishableProfile, withheldBuckets } from './privacy.js';
 import type { ArtistProfile } from './repository-rows.js';
+import { ENGAGEMENT_TIERS, type EngagementTier, type TierCounts } from './segments.js';
 import type { AnswerWindow } from './time-window.js';
 
 /**
@@ -32,6 +33,8 @@ export interface Audience {
   age_groups: { group: AgeGroup; fans: number | null }[];
   /** The countries shown, most fans first (ties by code), `unknown` for the fans without a country; the withheld ones are not named. */
   countries: { country: string; fans: number }[];
+  /** Engagement tiers (`engagementTierOf`), in the order of ENGAGEMENT_TIERS; `fans` null when withheld. */
+  segments: { segment: EngagementTier; fans: number | null }[];
   privacy: {
     /** The floor (FANBASE_MIN_FANS_FOR_DEMOGRAPHICS); 0: off. */
     min_fans: number;
@@ -39,16 +42,20 @@ export interface Audience {
     age_groups_withheld_fans: number;
     /** The fans of the countries withheld (named or unknown), together. */
     countries_withheld_fans: number;
+    /** The fans of the segments withheld, together. */
+    segments_withheld_fans: number;
   };
 }
 
 /**
- * The audience of an artist from its aggregate profile (`window` and `asOf` say which days it counts):
- * fans by age group and by country, each breakdown summing to the total, each held to the k-anonymity
- * floor `minFans` bucket by bucket (`withheldBuckets`), the median age as in the summary.
+ * The audience of an artist from its aggregate profile and its fans by engagement tier (`window` and
+ * `asOf` say which days they count): fans by age group, by country and by tier, each breakdown summing to
+ * the total, each held to the k-anonymity floor `minFans` bucket by bucket (`withheldBuckets`), the
+ * median age as in the summary.
  */
 export function audienceOf(
   profile: ArtistProfile,
+  tiers: TierCounts,
   asOf: string,
   window: AnswerWindow,
   minFans = 0,
@@ -69,6 +76,8 @@ export function audienceOf(
     { key: 'unknown', fans: profile.total_fans - knownCountries },
   ];
   const countries = withheldBuckets(countryBuckets, minFans);
+  const tierBuckets = ENGAGEMENT_TIERS.map((tier) => ({ key: tier, fans: tiers[tier] }));
+  const segments = withheldBuckets(tierBuckets, minFans);
   return {
     artist_id: profile.artist_id,
     as_of: asOf,
@@ -80,10 +89,15 @@ export function audienceOf(
       .filter((c) => countries.shown.has(c.key) && c.fans > 0)
       .sort((a, b) => b.fans - a.fans || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map(({ key, fans }) => ({ country: key, fans })),
+    segments: tierBuckets.map(({ key, fans }) => ({
+      segment: key,
+      fans: segments.shown.has(key) ? fans : null,
+    })),
     privacy: {
       min_fans: minFans,
       age_groups_withheld_fans: ages.withheldFans,
       countries_withheld_fans: countries.withheldFans,
+      segments_withheld_fans: segments.withheldFans,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DataReport } from './data-report.js';
 import type { ArtistProfile, FanRecord, ProfilePage } from './repository-rows.js';
+import type { TierCounts } from './segments.js';
 import type { TimeWindow } from './time-window.js';
 import type { RankedFan } from './top-fans-index.js';
 
@@ -26,6 +27,8 @@ export interface FanRepository {
   topFans(artistId: number, limit: number, window?: TimeWindow | null, offset?: number): Promise<FanRecord[]>;
   /** Up to `limit` adult fans of every artist, by artist, each artist's best score first (ties by user_id). */
   everyTopFans(limit: number): Promise<RankedFan[]>;
+  /** The artist's fans by engagement tier (`engagementTierOf`); zeros for an artist with no fan. */
+  artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */
   fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]>;
   /** Releases the engine. Calls after it fail with code CLOSED. */

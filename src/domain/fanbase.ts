@@ -134,8 +134,12 @@ export function createFanbase(
     async audience(artistId, options) {
       const id = parseId(artistId, 'artist_id');
       const window = describeWindow(options?.window, settings);
-      const profile = await repository.artistProfile(id, windowOf(options));
-      return audienceOf(profile, settings.asOf, window, minFans);
+      const resolved = windowOf(options);
+      const [profile, tiers] = await Promise.all([
+        repository.artistProfile(id, resolved),
+        repository.artistSegments(id, resolved),
+      ]);
+      return audienceOf(profile, tiers, settings.asOf, window, minFans);
     },
     async summaryIndex(options) {
       const window = windowOf(options);

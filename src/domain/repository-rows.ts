@@ -1,6 +1,7 @@
 import { internal } from './errors.js';
 import type { ValueCount } from './median.js';
 import type { FanSignals } from './score.js';
+import type { TierCounts } from './segments.js';
 import type { CountryCount } from './top-countries.js';
 import type { RankedFan } from './top-fans-index.js';
 
@@ -22,6 +23,16 @@ export interface ArtistProfile {
   age_counts: ValueCount[];
   /** Fans by country, fans of unknown country left out. */
   country_counts: CountryCount[];
+}
+
+/** An artist's fans by engagement tier, from a repository's row of `super_fans`, `light_fans` and `fans`. */
+export function checkedTierCounts(row: Record<string, unknown> | undefined, engine: string): TierCounts {
+  if (row === undefined) return { super: 0, moderate: 0, light: 0 };
+  const fans = int(row, 'fans', engine);
+  const superFans = int(row, 'super_fans', engine);
+  const light = int(row, 'light_fans', engine);
+  if (superFans + light > fans) throw internal(`${engine} counted more fans in tiers than fans`);
+  return { super: superFans, moderate: fans - superFans - light, light };
 }
 
 /** A page of the artists' profiles (`FanRepository.artistProfiles`): the first `limit` whose artist_id is greater than `after`. */

@@ -19,6 +19,7 @@ import { daysBefore } from '../../src/domain/calendar-date.js';
 import type { FanRepository } from '../../src/domain/fan-repository.js';
 import { createFanbase } from '../../src/domain/fanbase.js';
 import type { ArtistProfile, FanRecord } from '../../src/domain/repository-rows.js';
+import { engagementTierOf, type TierCounts } from '../../src/domain/segments.js';
 import { resolveSettings, type Settings, type SettingsOptions } from '../../src/domain/settings.js';
 import { resolveWindow, type TimeWindow } from '../../src/domain/time-window.js';
 import type { RankedFan } from '../../src/domain/top-fans-index.js';
@@ -148,7 +149,8 @@ const DATASETS: Dataset[] = [
     dir: 'edge-cases/parquet',
     options: {
       asOf: '2026-07-01',
-      score: { halfLifeDays: 7, weights: { share: 0.4 } },
+      // low half points: user 1 (3 streams on 3 days) is a super fan of 123 there
+      score: { halfLifeDays: 7, weights: { share: 0.4 }, streamsHalf: 3, activeDaysHalf: 3 },
       fan: { minMsPlayed: 100_000, windowDays: 60 },
     },
   },
@@ -161,6 +163,8 @@ interface Answers {
   top: RankedFan[];
   /** The first artists' first 12 top fans over the load and each window, read in pages (`pagesOf`). */
   pages: FanRecord[];
+  /** The first artists' fans by engagement tier, over the load and each window. */
+  tiers: TierCounts[];
   missing: ArtistProfile;
   /** Over each window of `windowsOf`: every profile, the first artists' fans and their 10 top fans. */
   windowed: {
@@ -201,6 +205,18 @@ async function answers(repository: FanRepository, settings: Settings, artists?: 
   const asked = artists ?? sampled(profiles);
   const fans = new Map<number, FanRecord[]>();
   for (const artist of asked) fans.set(artist, await repository.fans(artist));
+  // the engine's tier counts are the domain's tiers of the engine's fans, over the load and each window
+  const tiers: TierCounts[] = [];
+  for (const window of [null, ...windowsOf(settings)]) {
+    for (const artist of asked.slice(0, 4)) {
+      const counted = { super: 0, moderate: 0, light: 0 };
+      for (const fan of await repository.fans(artist, window))
+        counted[engagementTierOf(fan, settings.score)]++;
+      const got = await repository.artistSegments(artist, window);
+      assert.equal(got, counted, `tiers of ${artist}, window ${window?.name ?? 'all'}`);
+      tiers.push(got);
+    }
+  }
   const windowed: Answers['windowed'] = [];
   for (const window of windowsOf(settings)) {
     const byArtist = new Map<number, FanRecord[]>();
@@ -217,6 +233,7 @@ async function answers(repository: FanRepository, settings: Settings, artists?: 
     fans,
     top: await repository.everyTopFans(100),
     pages: await pagesOf(repository, settings, asked.slice(0, 4)),
+    tiers,
     missing: await repository.artistProfile(-1),
     windowed,
   };
@@ -319,6 +336,7 @@ for (const dataset of DATASETS) {
         }
         assertSameFans(actual.top, expected.top, `${label}: every top fan`);
         assertSameFans(actual.pages, expected.pages, `${label}: pages of top fans`);
+        assert.equal(actual.tiers, expected.tiers, `${label}: engagement tiers`);
         for (const [i, want] of expected.windowed.entries()) {
           const got = actual.windowed[i] as Answers['windowed'][number];
           const where = `${label}, window ${want.window.name}`;

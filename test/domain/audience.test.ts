@@ -31,6 +31,12 @@ const ARTIST_123: ArtistProfile = {
   ],
 };
 
+/**
+ * Its fans by engagement tier: user 1 streams on 3 days (3 streams: not 25 on 8 days, so moderate); every
+ * other fan streams on one day (2, 3, 4, 5, 6, 9, 10, 12) or only follows (11): light. No super fan.
+ */
+const TIERS_123 = { super: 0, moderate: 1, light: 9 };
+
 Audience('age groups: the groups of Spotify for Artists, at their bounds', () => {
   assert.equal(AGE_GROUPS, ['<18', '18-22', '23-27', '28-34', '35-44', '45-59', '60+', 'unknown']);
   const at = [0, 17, 18, 22, 23, 27, 28, 34, 35, 44, 45, 59, 60, 129].map(ageGroupOf);
@@ -54,7 +60,7 @@ Audience('age groups: the groups of Spotify for Artists, at their bounds', () =>
 });
 
 Audience('without a floor, every group and every country, each breakdown summing to the total', () => {
-  const audience = audienceOf(ARTIST_123, '2026-06-15', ALL);
+  const audience = audienceOf(ARTIST_123, TIERS_123, '2026-06-15', ALL);
   // <18: 14 and 17; 18-22: 18 and 18; 23-27: 25, 26, 26; 35-44: 36 and 41; unknown: user 4
   assert.equal(audience.age_groups, [
     { group: '<18', fans: 2 },
@@ -76,12 +82,22 @@ Audience('without a floor, every group and every country, each breakdown summing
     { country: 'unknown', fans: 1 },
   ]);
   assert.equal([audience.total_fans, audience.fans_median_age], [10, 25]);
-  assert.equal(audience.privacy, { min_fans: 0, age_groups_withheld_fans: 0, countries_withheld_fans: 0 });
+  assert.equal(audience.segments, [
+    { segment: 'super', fans: 0 },
+    { segment: 'moderate', fans: 1 },
+    { segment: 'light', fans: 9 },
+  ]);
+  assert.equal(audience.privacy, {
+    min_fans: 0,
+    age_groups_withheld_fans: 0,
+    countries_withheld_fans: 0,
+    segments_withheld_fans: 0,
+  });
   assert.equal([audience.artist_id, audience.as_of, audience.window], [123, '2026-06-15', ALL]);
 });
 
 Audience('with a floor of 3: buckets under it withheld, the rest summing with them to the total', () => {
-  const audience = audienceOf(ARTIST_123, '2026-06-15', ALL, 3);
+  const audience = audienceOf(ARTIST_123, TIERS_123, '2026-06-15', ALL, 3);
   // 23-27 (3) alone reaches 3; the other groups hold 2 + 2 + 0 + 2 + 0 + 0 + 1 = 7 >= 3: withheld together
   assert.equal(
     audience.age_groups.map((g) => g.fans),
@@ -89,7 +105,17 @@ Audience('with a floor of 3: buckets under it withheld, the rest summing with th
   );
   // FR (4) alone reaches 3; TN 2, DE 1, KR 1, US 1 and the unknown 1 make 6 >= 3, none of them named
   assert.equal(audience.countries, [{ country: 'FR', fans: 4 }]);
-  assert.equal(audience.privacy, { min_fans: 3, age_groups_withheld_fans: 7, countries_withheld_fans: 6 });
+  // tiers: super 0 and moderate 1 under 3, 1 fan withheld: light (9), the smallest shown, joins them
+  assert.equal(
+    audience.segments.map((s) => s.fans),
+    [null, null, null],
+  );
+  assert.equal(audience.privacy, {
+    min_fans: 3,
+    age_groups_withheld_fans: 7,
+    countries_withheld_fans: 6,
+    segments_withheld_fans: 10,
+  });
   // 9 known ages >= 3: the median is shown, as in the summary
   assert.is(audience.fans_median_age, 25);
 });
@@ -107,7 +133,8 @@ Audience('a withheld remainder under the floor takes the smallest bucket shown w
     ],
     country_counts: [{ country: 'FR', count: 3 }],
   };
-  const audience = audienceOf(artist200, '2026-06-15', ALL, 3);
+  // tiers of 200: users 1, 2, 5, 11 each on one day (light, 4)
+  const audience = audienceOf(artist200, { super: 0, moderate: 0, light: 4 }, '2026-06-15', ALL, 3);
   // FR (3) passes the floor, but the unknown country alone (1) would be the total less FR: FR is withheld
   // with it, 4 fans in all
   assert.equal(audience.countries, []);

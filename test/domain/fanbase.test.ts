@@ -48,6 +48,9 @@ function fakeRepository(fans: FanRecord[]) {
       calls.push(`top ${artistId} ${limit}${offset ? ` from ${offset}` : ''}`);
       return fans.slice(offset, offset + limit);
     },
+    async artistSegments() {
+      return { super: 1, moderate: 0, light: 1 };
+    },
     async everyTopFans(limit) {
       calls.push(`every top ${limit}`);
       return fans.slice(0, limit);

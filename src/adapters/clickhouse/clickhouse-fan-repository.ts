@@ -8,11 +8,12 @@ import {
   type FanRecord,
   type ProfilePage,
 } from '../../domain/repository-rows.js';
+import type { TierCounts } from '../../domain/segments.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { TimeWindow } from '../../domain/time-window.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
-import { fanRecord, rankedFan, toArtistProfile } from './clickhouse-rows.js';
+import { fanRecord, rankedFan, tierCounts, toArtistProfile } from './clickhouse-rows.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
 import { latestLoad, unfinishedLoad } from './load-record.js';
 import { minMsPlayedMismatch, schemaSettings } from './schema.js';
@@ -99,6 +100,10 @@ export class ClickHouseFanRepository implements FanRepository {
 
   async everyTopFans(limit: number): Promise<RankedFan[]> {
     return (await this.read('every_top_fans', { limit })).map(rankedFan);
+  }
+
+  async artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts> {
+    return tierCounts((await this.read('artist_segments', { artist_id: artistId }, window))[0]);
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {

@@ -3,8 +3,10 @@ import {
   checkedFanRecord,
   checkedProfile,
   checkedRankedFan,
+  checkedTierCounts,
   type FanRecord,
 } from '../../domain/repository-rows.js';
+import type { TierCounts } from '../../domain/segments.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
 
 /** A profile row, its counts as ClickHouse's `[value, count]` pairs, as the domain's checked ArtistProfile. */
@@ -21,6 +23,10 @@ export function toArtistProfile(row: Record<string, unknown>): ArtistProfile {
 
 /** A fan row as the domain's checked FanRecord. */
 export const fanRecord = (row: Record<string, unknown>): FanRecord => checkedFanRecord(row, ENGINE);
+
+/** A tier row (none for an artist with no fan) as the domain's checked TierCounts. */
+export const tierCounts = (row: Record<string, unknown> | undefined): TierCounts =>
+  checkedTierCounts(row, ENGINE);
 
 /** A top fan row as the domain's checked RankedFan. */
 export const rankedFan = (row: Record<string, unknown>): RankedFan => checkedRankedFan(row, ENGINE);

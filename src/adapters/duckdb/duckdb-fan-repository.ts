@@ -17,10 +17,12 @@ import {
   checkedFanRecord,
   checkedProfile,
   checkedRankedFan,
+  checkedTierCounts,
   EVERY_ARTIST,
   type FanRecord,
   type ProfilePage,
 } from '../../domain/repository-rows.js';
+import type { TierCounts } from '../../domain/segments.js';
 import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { TimeWindow } from '../../domain/time-window.js';
@@ -259,6 +261,18 @@ export class DuckDbFanRepository implements FanRepository {
     return (await this.ask(QUESTIONS.every_top_fans, { limit }, null)).map((row) =>
       checkedRankedFan(row, ENGINE),
     );
+  }
+
+  async artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts> {
+    // the tiers' thresholds are the score's half points (not every setting: the window's own bounds win)
+    const { streams_half, active_days_half } = this.params;
+    const params = {
+      artist_id: artistId,
+      streams_half: streams_half ?? null,
+      active_days_half: active_days_half ?? null,
+    };
+    const rows = await this.ask(QUESTIONS.artist_segments, params, window);
+    return checkedTierCounts(rows[0], ENGINE);
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
@@ -561,6 +575,11 @@ const QUESTIONS = {
   },
   top_fans: { all: 'top_fans', kept: 'kept_window_top_fans', computed: 'window_top_fans' },
   artist_fans: { all: 'artist_fans', kept: 'kept_window_artist_fans', computed: 'window_artist_fans' },
+  artist_segments: {
+    all: 'artist_segments',
+    kept: 'kept_window_artist_segments',
+    computed: 'window_artist_segments',
+  },
   every_top_fans: { all: 'every_top_fans' },
 } as const satisfies Record<string, Question>;
 

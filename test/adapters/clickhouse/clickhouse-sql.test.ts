@@ -22,6 +22,7 @@ const QUESTIONS = [
   'top_fans',
   'every_top_fans',
   'artist_fans',
+  'artist_segments',
   'dataset_totals',
 ];
 /** ClickHouse files with no DuckDB twin, each for a reason. */

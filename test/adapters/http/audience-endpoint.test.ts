@@ -45,6 +45,11 @@ Audience('artist 123 of the edge cases: every age group and country, summing to 
       { country: 'US', fans: 1 },
       { country: 'unknown', fans: 1 },
     ]);
+    // user 1 streams on 3 days (moderate), the 9 others on one day or none (light): worked in test/domain/audience.test.ts
+    assert.equal(
+      body.segments.map((s: { fans: number }) => s.fans),
+      [0, 1, 9],
+    );
     const summary = edge.SUMMARIES.find((s) => s.artist_id === 123);
     assert.equal([body.total_fans, body.fans_median_age], [summary?.total_fans, summary?.fans_median_age]);
     assert.equal(body.window, { name: 'all', since: null, until: TEST_CONFIG.asOf });
@@ -62,6 +67,11 @@ Audience('artist 123 of the edge cases: every age group and country, summing to 
         sum(a.countries.map((c: { fans: number }) => c.fans)),
         total_fans,
         `artist ${artist_id} countries`,
+      );
+      assert.is(
+        sum(a.segments.map((s: { fans: number }) => s.fans)),
+        total_fans,
+        `artist ${artist_id} segments`,
       );
     }
   } finally {
@@ -81,7 +91,13 @@ Audience(
         [null, null, 3, null, null, null, null, null],
       );
       assert.equal(body.countries, [{ country: 'FR', fans: 4 }]);
-      assert.equal(body.privacy, { min_fans: 3, age_groups_withheld_fans: 7, countries_withheld_fans: 6 });
+      // tiers 0 / 1 / 9: the 1 fan withheld takes light (9) with it
+      assert.equal(body.privacy, {
+        min_fans: 3,
+        age_groups_withheld_fans: 7,
+        countries_withheld_fans: 6,
+        segments_withheld_fans: 10,
+      });
       const { stdout } = await promisify(execFile)(
         process.execPath,
         [
