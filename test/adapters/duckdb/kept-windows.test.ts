@@ -138,6 +138,12 @@ async function compare(snapshot: FanRepository, memory: FanRepository, window: T
       await memory.topFans(artist, 10, window),
       `${label}: top fans of ${artist}`,
     );
+    // the tiers counted over the kept window's fans (kept_window_artist_segments.sql) against the computed
+    assert.equal(
+      await snapshot.artistSegments(artist, window),
+      await memory.artistSegments(artist, window),
+      `${label}: tiers of ${artist}`,
+    );
     // a page of the ranking: the kept window's ranks (kept_window_top_fans.sql) against the computed ones
     assertSameFans(
       await snapshot.topFans(artist, 4, window, 3),
