@@ -575,10 +575,11 @@ const QUESTIONS = {
   },
   top_fans: { all: 'top_fans', kept: 'kept_window_top_fans', computed: 'window_top_fans' },
   artist_fans: { all: 'artist_fans', kept: 'kept_window_artist_fans', computed: 'window_artist_fans' },
+  // over a window, the same statement over the window's fans (windowedStatement)
   artist_segments: {
     all: 'artist_segments',
     kept: 'kept_window_artist_segments',
-    computed: 'window_artist_segments',
+    computed: 'artist_segments',
   },
   every_top_fans: { all: 'every_top_fans' },
 } as const satisfies Record<string, Question>;
