@@ -106,8 +106,11 @@ export function serveDataset(options: {
       report,
       bodies: new Map(),
       windows,
-      // the same report, the same answers: one snapshot served by several replicas has one tag
-      tag: createHash('sha256').update(JSON.stringify(report)).digest('base64url').slice(0, 22),
+      // the same report and privacy floor, the same answers: a snapshot served by several replicas has one tag
+      tag: createHash('sha256')
+        .update(JSON.stringify([report, config.minFansForDemographics]))
+        .digest('base64url')
+        .slice(0, 22),
       ask: (artistId, window) => tracked(opened, opened.summary(artistId, { window })),
       audience: (artistId, window) => tracked(opened, opened.audience(artistId, { window })),
       topFans: (artistId, n, options) => tracked(opened, opened.topFans(artistId, n, options)),

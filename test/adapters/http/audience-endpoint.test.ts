@@ -4,11 +4,15 @@
  * floor, the CLI's answer being the same, entity tags, grants and bad requests.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as edge from '../../../fixtures/edge-cases/expected.js';
 import { NO_AUTH } from '../../../src/adapters/http/auth-config.js';
+import { prepareFanbase } from '../../../src/open-fanbase.js';
 import { artistBearer, readyServer, TEST_CONFIG, TEST_JWT_SECRET } from '../../support/http.js';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -172,6 +176,22 @@ Audience('bad requests name what to fix; an artist with no fan has zeros', async
   } finally {
     await server.close();
   }
+});
+
+Audience('one snapshot, one tag on every server; another privacy floor, another tag', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'fanbase-tag-')), 'edge.duckdb');
+  await prepareFanbase({ data: TEST_CONFIG.data, asOf: TEST_CONFIG.asOf, out });
+  const tagOf = async (minFansForDemographics: number) => {
+    const server = await readyServer({ data: out, minFansForDemographics });
+    try {
+      return (await fetch(`${server.url}/artists/123/audience`)).headers.get('etag');
+    } finally {
+      await server.close();
+    }
+  };
+  const [open, again, floored] = [await tagOf(0), await tagOf(0), await tagOf(3)];
+  assert.is(open, again, 'two servers of the same snapshot');
+  assert.is.not(open, floored, 'the floor changes the answers, so the tag');
 });
 
 Audience.run();
