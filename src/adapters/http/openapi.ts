@@ -69,6 +69,17 @@ const NOT_MODIFIED = {
   headers: { ETag: { $ref: '#/components/headers/ETag' } },
 };
 
+/** What the GET /artists/{artist_id}/... paths answer besides their 200: the checks they share. */
+const ARTIST_GET_ANSWERS = {
+  '304': NOT_MODIFIED,
+  '400': response('InvalidRequest'),
+  '401': response('Unauthenticated'),
+  '403': response('Forbidden'),
+  '429': response('RateLimited'),
+  '500': response('InternalError'),
+  '503': response('NotReady'),
+};
+
 /** The OpenAPI 3.1 document of the Fanbase API, served at /openapi.json. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
@@ -139,13 +150,7 @@ export const OPENAPI_DOCUMENT = {
             headers: { ETag: { $ref: '#/components/headers/ETag' } },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Audience' } } },
           },
-          '304': NOT_MODIFIED,
-          '400': response('InvalidRequest'),
-          '401': response('Unauthenticated'),
-          '403': response('Forbidden'),
-          '429': response('RateLimited'),
-          '500': response('InternalError'),
-          '503': response('NotReady'),
+          ...ARTIST_GET_ANSWERS,
         }),
         security: [{}, { bearer: [] }, { apiKey: [] }],
       },
@@ -188,13 +193,7 @@ export const OPENAPI_DOCUMENT = {
               },
             },
           },
-          '304': NOT_MODIFIED,
-          '400': response('InvalidRequest'),
-          '401': response('Unauthenticated'),
-          '403': response('Forbidden'),
-          '429': response('RateLimited'),
-          '500': response('InternalError'),
-          '503': response('NotReady'),
+          ...ARTIST_GET_ANSWERS,
         }),
         security: [{}, { bearer: [] }, { apiKey: [] }],
       },
