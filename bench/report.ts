@@ -38,6 +38,8 @@ export interface ScaleResult {
   http: { api: Load; bare_koa: Load; api_memory: { rss_mb: number; peak_rss_mb: number } };
   /** The same questions through the ClickHouse adapter over chdb (bench/clickhouse), where measured. */
   clickhouse?: ClickHouseResult;
+  /** The audience and the top-fans pages (bench/audience), where measured. */
+  audience?: AudienceResult;
 }
 
 /** What bench/clickhouse/measure-clickhouse.ts measures at one scale. */
@@ -94,7 +96,11 @@ export interface Results {
   memory_limit?: string | null;
   /** a size measured once, added to this run's results by `--once` */
   once?: OnceResult;
+  /** the day `--audience-only` added section 8 to this run's results, when it did */
+  audience_added_on?: string;
 }
+
+import type { AudienceResult } from './audience/measure-audience.js';
 
 const ms = (l: Latency) => `${l.p50_ms} / ${l.p99_ms}`;
 const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
@@ -108,6 +114,7 @@ export function renderResults({
   carried,
   memory_limit: memoryLimit,
   once,
+  audience_added_on: audienceAddedOn,
 }: Results): {
   markdown: string;
   svg: string;
@@ -177,6 +184,8 @@ export function renderResults({
       flat((r) => r.http.api.p50_ms) && flat((r) => r.in_process.top_fans_largest.p50_ms),
     ],
   ];
+  const withAudience = [...results].reverse().find((r) => r.audience);
+  if (withAudience) targets.push(...audienceTargets(withAudience));
   if (once) targets.push(...onceTargets(once));
   if (peers) {
     const worst = Math.min(...peers.questions.map(bestPeerRatio));
@@ -189,7 +198,7 @@ export function renderResults({
 
   const markdown = `# Benchmark results
 
-Written by \`npm run bench\` (bench/run.ts) in one run on this machine${once ? ` (section 7: one size measured once, afterwards)` : ''}: ${machine}. Datasets from
+Written by \`npm run bench\` (bench/run.ts) in one run on this machine${once ? ` (section 7: one size measured once, afterwards)` : ''}${audienceAddedOn ? ` (section 8 added by \`--audience-only\` on ${audienceAddedOn})` : ''}: ${machine}. Datasets from
 \`fanbase generate --seed 1\` with 100 streams per user and 2,000 streams per artist; answers as of 2026-07-01,
 from a snapshot made by \`fanbase prepare\`. Latencies are p50 / p99 in milliseconds.
 
@@ -201,7 +210,7 @@ ${targets.map(([t, m, ok]) => `| ${t} | ${m} | ${verdict(ok)} |`).join('\n')}
 
 ![latency by dataset size](latency.svg)
 
-${gaps(largest, ratio(largest), connections, limited, once)}
+${gaps(results, largest, ratio(largest), connections, limited, once)}
 
 ## 1. HTTP: POST /fanbase vs a bare Koa endpoint (${connections} connections, ${duration} s, autocannon)
 
@@ -291,8 +300,98 @@ ${carried && peers ? `${carriedNote(carried)}\n\n` : ''}${peers ? peerSection(pe
 ## 6. ClickHouse (chdb) beside DuckDB
 
 ${carried && results.some((r) => r.clickhouse) ? `${carriedNote(carried)} The DuckDB figures beside them are this run's.\n\n` : ''}${clickHouseSection(results)}
-${once ? `\n${onceSection(once)}\n` : ''}`;
+${once ? `\n${onceSection(once)}\n` : ''}
+## 8. The audience and top-fans pages
+
+${audienceSection(results)}
+`;
   return { markdown, svg: plot(results) };
+}
+
+/** The worst p99 in process of the audience and of a top-fans page, over every window and artist draw. */
+function worstAudienceP99(a: AudienceResult): { audience: number; page: number } {
+  const all = Object.values(a.in_process);
+  return {
+    audience: Math.max(...all.flatMap((w) => [w.audience_random.p99_ms, w.audience_largest.p99_ms])),
+    page: Math.max(...all.flatMap((w) => [w.top_fans_page_random.p99_ms, w.top_fans_page_largest.p99_ms])),
+  };
+}
+
+function audienceTargets(r: ScaleResult): [string, string, boolean][] {
+  const a = r.audience as AudienceResult;
+  const worst = worstAudienceP99(a);
+  const share = (e: 'audience' | 'top_fans') =>
+    a.http[e].api.requests_per_s / a.http[e].bare_koa.requests_per_s;
+  return [
+    [
+      `audience and a top-fans page of 100 <= 20 ms in process (worst p99 over all, 7d, 28d, 12m, random and largest artists; ${r.millions}M)`,
+      `${worst.audience} ms, ${worst.page} ms`,
+      worst.audience <= 20 && worst.page <= 20,
+    ],
+    [
+      `audience and top-fans pages over HTTP >= 70% of bare Koa answering a body of the same size (${r.millions}M)`,
+      `${(share('audience') * 100).toFixed(0)}%, ${(share('top_fans') * 100).toFixed(0)}%`,
+      share('audience') >= 0.7 && share('top_fans') >= 0.7,
+    ],
+    [
+      `API resident memory <= 2 GiB after the audience and top-fans loads (${r.millions}M)`,
+      `${a.api_memory.peak_rss_mb} MB`,
+      a.api_memory.peak_rss_mb <= 2048,
+    ],
+  ];
+}
+
+/** Section 8: each scale where the audience was measured. */
+function audienceSection(results: ScaleResult[]): string {
+  const measured = results.filter((r) => r.audience);
+  if (measured.length === 0) return 'Not measured in this run.';
+  const windows = Object.keys(
+    (measured[0] as ScaleResult & { audience: AudienceResult }).audience.in_process,
+  );
+  const inProcess = measured
+    .flatMap((r) =>
+      windows.map((w) => {
+        const x = (r.audience as AudienceResult).in_process[w];
+        if (!x) return '';
+        return `| ${r.millions}M | ${w} | ${ms(x.audience_random)} | ${ms(x.audience_largest)} | ${ms(x.top_fans_page_random)} | ${ms(x.top_fans_page_largest)} |`;
+      }),
+    )
+    .filter((row) => row !== '')
+    .join('\n');
+  const http = measured
+    .flatMap((r) =>
+      (['audience', 'top_fans'] as const).map((e) => {
+        const h = (r.audience as AudienceResult).http[e];
+        const share = ((h.api.requests_per_s / h.bare_koa.requests_per_s) * 100).toFixed(0);
+        const cold = h.api_uncached
+          ? `${h.api_uncached.requests_per_s} (${h.api_uncached.p50_ms} / ${h.api_uncached.p99_ms})`
+          : '-';
+        return `| ${r.millions}M | ${e === 'audience' ? 'audience' : 'top fans, 100'} | ${h.body_bytes} | ${h.api.requests_per_s} | ${h.api.p50_ms} / ${h.api.p99_ms} | ${h.bare_koa.requests_per_s} | ${share}% | ${h.api.errors} | ${cold} |`;
+      }),
+    )
+    .join('\n');
+  const memory = measured
+    .map((r) => `${r.millions}M: ${(r.audience as AudienceResult).api_memory.peak_rss_mb} MB`)
+    .join(', ');
+  return `\`audience(artist, { window })\` (four repository queries: the profile, the tiers, the trend, the fans up
+to the window's end) and \`topFans(artist, 100, { window, offset })\` (one query; offset 0 to 900) on the
+snapshot, 300 runs each, weighted-random artists and the ten largest:
+
+| streams | window | audience, random | audience, 10 largest | top-fans page, random | top-fans page, 10 largest |
+|---|---|---|---|---|---|
+${inProcess}
+
+Over HTTP, \`GET /artists/{id}/audience?window=W\` and \`GET /artists/{id}/top-fans?limit=100&window=W\` over the
+same 1,000 weighted-random artists (the four windows in turn) against a bare Koa endpoint answering a constant
+body of the API's mean body size, alternating, each side's median run. The API keeps each answer once
+computed (\`FANBASE_ANSWER_CACHE_MB\`, until the next dataset); the last column is the same paths on an API
+with that cache off, every request a question to the engine, as the first ask of each answer is:
+
+| streams | endpoint | body (bytes) | API req/s | API p50 / p99 | bare Koa req/s | ratio | API errors | no answer cache: req/s (p50 / p99) |
+|---|---|---|---|---|---|---|---|---|
+${http}
+
+API resident memory at its peak, after both loads: ${memory}.`;
 }
 
 const gb = (mb: number) => `${(mb / 1024).toFixed(1)} GB`;
@@ -402,6 +501,7 @@ When to choose ClickHouse over a DuckDB snapshot, in the light of these figures:
 
 /** For each target not met: the measured figure, the bottleneck a profile found, what would move it. */
 function gaps(
+  results: ScaleResult[],
   largest: ScaleResult,
   httpRatio: number,
   connections: number,
@@ -438,6 +538,12 @@ from the artist's daily rows. What would move it: NOTES.md, "Windows".`);
 prepare's). The profile (section 4): adding the day and scoring and ranking every fan again ${t['merge snapshot']} s,
 the standard windows again ${t['keep windows']} s; both move with \`as_of\` for every fan. What would move it:
 NOTES.md, "The incremental prepare".`);
+  }
+  const withAudience = [...results].reverse().find((r) => r.audience);
+  for (const [target, measured, ok] of withAudience ? audienceTargets(withAudience) : []) {
+    if (ok) continue;
+    parts.push(`**${target}: ${measured}.** The figures and the API's profile under that load (section 8), and
+what would move them: NOTES.md, "Benchmarks".`);
   }
   for (const [target, measured, ok] of once ? onceTargets(once) : []) {
     if (ok) continue;

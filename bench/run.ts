@@ -5,6 +5,7 @@
  *   2. in process, on the snapshot: summary() and topFans(artist, 100), p50/p99, weighted-random and top-10 artists;
  *   3. topfans end to end (process start to CSV) on the snapshot;
  *   4. HTTP: POST /fanbase on weighted-random artists vs a bare Koa endpoint (autocannon, 50 connections);
+ *   5. the audience and top-fans pages, in process and over HTTP (bench/audience; `--audience-only` adds them alone);
  * every fanbase prepare under --memory-limit (default 3GB: DuckDB spills past it; 'none' sets none),
  * and writes bench/results.json, bench/RESULTS.md and bench/latency.svg (not with --check).
  * `--once 1000 --memory-limit 16GB` measures one billion streams once (generate, prepare, questions; each heavy
@@ -33,6 +34,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import autocannon from 'autocannon';
 import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
+import { measureAudience } from './audience/measure-audience.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
 import {
   type ClickHouseResult,
@@ -56,6 +58,8 @@ const { values } = parseArgs({
     clickhouse: { type: 'string' },
     // only the ClickHouse column, added to the results of the last full run (bench/results.json)
     'clickhouse-only': { type: 'boolean', default: false },
+    // only the audience and top-fans pages (section 8), added to the results of the last full run
+    'audience-only': { type: 'boolean', default: false },
     // DuckDB's memory for every fanbase prepare the bench runs (fanbase prepare --memory-limit); 'none' sets none
     'memory-limit': { type: 'string', default: '3GB' },
     // one size (millions of streams) measured once and added to the last full run's results: generated,
@@ -414,6 +418,64 @@ if (values['clickhouse-only']) {
   process.exit(0);
 }
 
+if (values['audience-only']) {
+  // adds the audience section to the last full run's results, on the datasets and snapshots in --work
+  // (generated and prepared first where missing)
+  const previous = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8')) as Results;
+  for (const millions of scales) {
+    const result = previous.results.find((r) => r.millions === millions);
+    if (!result) throw new Error(`no full run at ${millions}M to add to (run npm run bench first)`);
+    const { data, snapshot } = await datasetOf(millions);
+    if (!existsSync(snapshot)) {
+      log(`${millions}M: prepare`);
+      child(prepareJob(data, snapshot));
+    }
+    const fb = await openFanbase({ data: snapshot });
+    const largest = await largestArtists(fb);
+    await fb.close();
+    log(`${millions}M: audience and top-fans pages`);
+    result.audience = await measureAudience({
+      snapshot,
+      random: weightedArtists(result.artists, 1000),
+      largest,
+      runs: values.check ? 20 : 300,
+      duration,
+      connections,
+      rounds: ROUNDS,
+      work: values.work as string,
+      log,
+    });
+    log(`${millions}M audience`, JSON.stringify(result.audience));
+  }
+  if (values.check) {
+    console.log(`bench check (audience) passed at ${scales.join(', ')}M streams`);
+    process.exit(0);
+  }
+  previous.audience_added_on = new Date().toISOString().slice(0, 10);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(previous, null, 2)}\n`);
+  const { markdown, svg } = renderResults(previous);
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
+  console.log('bench: added the audience section to bench/RESULTS.md and bench/results.json');
+  process.exit(0);
+}
+
+/** The dataset of a size in --work, generated unless the one there has the same parameters; its snapshot's path. */
+async function datasetOf(millions: number): Promise<{ data: string; snapshot: string }> {
+  const { streams, users, artists } = sizes(millions);
+  const data = join(values.work as string, `streams-${millions}m`);
+  const marker = join(data, '.generated');
+  const params = JSON.stringify({ users, artists, streams, seed: 1 });
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== params) {
+    log(`generating ${millions}M streams`);
+    const started = performance.now();
+    await generateDataset({ users, artists, streams, seed: 1, out: data });
+    writeFileSync(marker, params);
+    log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return { data, snapshot: `${data}.duckdb` };
+}
+
 /** The dataset of a size: 100 streams per user, 2,000 per artist. */
 function sizes(millions: number) {
   const streams = Math.round(millions * 1_000_000);
@@ -538,18 +600,8 @@ if (values.once) {
 
 const results: ScaleResult[] = [];
 for (const millions of scales) {
-  const { streams, users, artists } = sizes(millions);
-  const data = join(values.work as string, `streams-${millions}m`);
-  const snapshot = `${data}.duckdb`;
-  const marker = join(data, '.generated');
-  const params = JSON.stringify({ users, artists, streams, seed: 1 });
-  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== params) {
-    log(`generating ${millions}M streams`);
-    const started = performance.now();
-    await generateDataset({ users, artists, streams, seed: 1, out: data });
-    writeFileSync(marker, params);
-    log(`generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const { users, artists } = sizes(millions);
+  const { data, snapshot } = await datasetOf(millions);
 
   // both jobs read the exports from the page cache: a cold first reader paid ~20 s more at 100M than the
   // second in one run (the peers' servers, started between scales, had pushed the files out of memory)
@@ -633,6 +685,19 @@ for (const millions of scales) {
   log(`${millions}M: HTTP, ${connections} connections, ${duration} s each`);
   const http = await measureHttp(snapshot, artists);
 
+  log(`${millions}M: audience and top-fans pages`);
+  const audience = await measureAudience({
+    snapshot,
+    random,
+    largest,
+    runs: values.check ? 20 : 300,
+    duration,
+    connections,
+    rounds: ROUNDS,
+    work: values.work as string,
+    log,
+  });
+
   log(`${millions}M: one new day, incremental prepare`);
   const incremental = await measureIncremental(
     data,
@@ -652,6 +717,7 @@ for (const millions of scales) {
     in_process: inProcess,
     topfans_end_to_end: e2e,
     http,
+    audience,
     clickhouse,
   });
   log(`${millions}M done`, JSON.stringify(results.at(-1)));

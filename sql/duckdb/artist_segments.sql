@@ -1,4 +1,4 @@
--- one row per artist_id with at least one fan: its fans by engagement tier (engagementTierOf, src/domain/segments.ts)
+-- one row per artist_id with at least one fan (of one artist, $artist_id, or of all): its fans by engagement tier (engagementTierOf, src/domain/segments.ts)
 -- reads: fans
 select
     artist_id,
@@ -8,5 +8,5 @@ select
     ) as light_fans,
     count(*) as fans
 from fans
-where artist_id = $artist_id
+where $artist_id::bigint is null or artist_id = $artist_id::bigint
 group by artist_id

@@ -3,6 +3,7 @@ import { publishableProfile, withheldBuckets } from './privacy.js';
 import type { ArtistProfile } from './repository-rows.js';
 import { ENGAGEMENT_TIERS, type EngagementTier, type TierCounts } from './segments.js';
 import type { AnswerWindow } from './time-window.js';
+import type { ActivitySegment, AudienceActivity, TrendPoint } from './trend.js';
 
 /**
  * The age groups of an audience, as Spotify for Artists shows them: whole years at `as_of`, each group
@@ -35,6 +36,10 @@ export interface Audience {
   countries: { country: string; fans: number }[];
   /** Engagement tiers (`engagementTierOf`), in the order of ENGAGEMENT_TIERS; `fans` null when withheld. */
   segments: { segment: EngagementTier; fans: number | null }[];
+  /** Activity segments (`activityOf`): `new` and `active` sum to `total_fans`; `lapsed` were fans before, not in the window. */
+  activity: { segment: ActivitySegment; fans: number | null }[];
+  /** Month by month (`activityOf`): the window's fans active in the month, and new in it; null when withheld. */
+  trend: TrendPoint[];
   privacy: {
     /** The floor (FANBASE_MIN_FANS_FOR_DEMOGRAPHICS); 0: off. */
     min_fans: number;
@@ -44,18 +49,24 @@ export interface Audience {
     countries_withheld_fans: number;
     /** The fans of the segments withheld, together. */
     segments_withheld_fans: number;
+    /** The fans of `new` and `active` withheld, together. */
+    activity_withheld_fans: number;
+    /** The new fans of the trend's months withheld, together. */
+    trend_new_withheld_fans: number;
   };
 }
 
 /**
- * The audience of an artist from its aggregate profile and its fans by engagement tier (`window` and
- * `asOf` say which days they count): fans by age group, by country and by tier, each breakdown summing to
+ * The audience of an artist from its aggregate profile, its fans by engagement tier and its activity
+ * (`activityOf`; `window` and `asOf` say which days they count): fans by age group, by country and by tier,
+ * each breakdown summing to
  * the total, each held to the k-anonymity floor `minFans` bucket by bucket (`withheldBuckets`), the
  * median age as in the summary.
  */
 export function audienceOf(
   profile: ArtistProfile,
   tiers: TierCounts,
+  activity: AudienceActivity,
   asOf: string,
   window: AnswerWindow,
   minFans = 0,
@@ -93,11 +104,15 @@ export function audienceOf(
       segment: key,
       fans: segments.shown.has(key) ? fans : null,
     })),
+    activity: activity.activity,
+    trend: activity.trend,
     privacy: {
       min_fans: minFans,
       age_groups_withheld_fans: ages.withheldFans,
       countries_withheld_fans: countries.withheldFans,
       segments_withheld_fans: segments.withheldFans,
+      activity_withheld_fans: activity.activityWithheldFans,
+      trend_new_withheld_fans: activity.trendNewWithheldFans,
     },
   };
 }

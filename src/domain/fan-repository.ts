@@ -3,6 +3,7 @@ import type { ArtistProfile, FanRecord, ProfilePage } from './repository-rows.js
 import type { TierCounts } from './segments.js';
 import type { TimeWindow } from './time-window.js';
 import type { RankedFan } from './top-fans-index.js';
+import type { TrendMonth } from './trend.js';
 
 /**
  * The port: what the domain needs from wherever the fans are computed. Adapters answer from aggregates
@@ -29,6 +30,11 @@ export interface FanRepository {
   everyTopFans(limit: number): Promise<RankedFan[]>;
   /** The artist's fans by engagement tier (`engagementTierOf`); zeros for an artist with no fan. */
   artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts>;
+  /**
+   * The artist's fans month by month over the window (`TrendMonth`): the months with a fan active or new in
+   * them, in order; none for an artist with no fan.
+   */
+  artistTrend(artistId: number, window?: TimeWindow | null): Promise<TrendMonth[]>;
   /** Every fan of the artist (minors and unknown ages included), best score first. */
   fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]>;
   /** Releases the engine. Calls after it fail with code CLOSED. */

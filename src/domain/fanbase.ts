@@ -12,6 +12,7 @@ import { summarize } from './summary.js';
 import { type SummaryIndex, summaryIndexBuilder } from './summary-index.js';
 import { describeWindow, resolveWindow, type TimeWindow, type WindowName } from './time-window.js';
 import { createTopFansIndex, type TopFansIndex } from './top-fans-index.js';
+import { activityOf } from './trend.js';
 import { whyNoTopFans } from './why-no-top-fans.js';
 
 /**
@@ -110,6 +111,21 @@ export function createFanbase(
     const summary = summarize(await repository.artistProfile(artistId, window));
     return Object.assign(fans, { reason: whyNoTopFans(summary, repository.report, settings, window) });
   }
+  /**
+   * The artist's fans over every day the load holds up to `window`'s end, of which those not fans in the
+   * window are lapsed: undefined over `all` (the window's own fans); the load's fans for a window ending on
+   * `as_of`; else those of the days up to its end.
+   */
+  async function fansUpTo(id: number, window: TimeWindow | null): Promise<number | undefined> {
+    if (window === null) return undefined;
+    const upTo =
+      window.end === settings.asOf
+        ? null
+        : { name: `..${window.end}`, start: settings.windowStart, end: window.end };
+    // the tiers sum to the fans, and a snapshot keeps them per artist: fewer rows than the profile's
+    const tiers = await repository.artistSegments(id, upTo);
+    return tiers.super + tiers.moderate + tiers.light;
+  }
   const offsetOf = (options: TopFansOptions | undefined) => parseOffset(options?.offset ?? 0, 'offset');
   const line =
     (offset: number) =>
@@ -135,11 +151,20 @@ export function createFanbase(
       const id = parseId(artistId, 'artist_id');
       const window = describeWindow(options?.window, settings);
       const resolved = windowOf(options);
-      const [profile, tiers] = await Promise.all([
+      const [profile, tiers, months, fansThroughEnd] = await Promise.all([
         repository.artistProfile(id, resolved),
         repository.artistSegments(id, resolved),
+        repository.artistTrend(id, resolved),
+        fansUpTo(id, resolved),
       ]);
-      return audienceOf(profile, tiers, settings.asOf, window, minFans);
+      const activity = activityOf(
+        months,
+        window,
+        profile.total_fans,
+        fansThroughEnd ?? profile.total_fans,
+        minFans,
+      );
+      return audienceOf(profile, tiers, activity, settings.asOf, window, minFans);
     },
     async summaryIndex(options) {
       const window = windowOf(options);

@@ -4,6 +4,7 @@ import type { FanSignals } from './score.js';
 import type { TierCounts } from './segments.js';
 import type { CountryCount } from './top-countries.js';
 import type { RankedFan } from './top-fans-index.js';
+import type { TrendMonth } from './trend.js';
 
 /** One fan of one artist as the repository stores it: who, what they did, their score. */
 export interface FanRecord extends FanSignals {
@@ -33,6 +34,14 @@ export function checkedTierCounts(row: Record<string, unknown> | undefined, engi
   const light = int(row, 'light_fans', engine);
   if (superFans + light > fans) throw internal(`${engine} counted more fans in tiers than fans`);
   return { super: superFans, moderate: fans - superFans - light, light };
+}
+
+/** One month of an artist's trend, from a repository's row of `month` (YYYY-MM), `active_fans` and `new_fans`. */
+export function checkedTrendMonth(row: Record<string, unknown>, engine: string): TrendMonth {
+  const month = text(row, 'month', engine);
+  if (!/^\d{4}-\d{2}$/.test(month))
+    throw internal(`${engine} answered month = ${JSON.stringify(month)}, not YYYY-MM`);
+  return { month, active_fans: int(row, 'active_fans', engine), new_fans: int(row, 'new_fans', engine) };
 }
 
 /** A page of the artists' profiles (`FanRepository.artistProfiles`): the first `limit` whose artist_id is greater than `after`. */

@@ -41,6 +41,16 @@ const edgeAnswers = async (repository: FanRepository, settings: Settings, label:
   for (const expected of edge.SUMMARIES) assert.equal(await fb.summary(expected.artist_id), expected, label);
   const top = (await fb.topFans(123, 100)).map((f) => ({ ...f, score: round(f.score) }));
   assert.equal(top, edge.TOP_FANS_123, label);
+  assert.equal(await repository.artistTrend(123), edge.TREND_123, `${label}: trend of 123`);
+  const week = resolveWindow('7d', settings);
+  assert.equal(await repository.artistTrend(123, week), edge.TREND_123_7D, `${label}: trend of 123, 7d`);
+  const audience = await fb.audience(123, { window: '7d' });
+  assert.equal(audience.activity, edge.ACTIVITY_123_7D, `${label}: activity of 123, 7d`);
+  assert.equal(
+    audience.trend,
+    [{ month: '2026-06', since: '2026-06-09', until: '2026-06-15', active_fans: 6, new_fans: 5 }],
+    `${label}: the trend of 123 over 7d as the audience shows it`,
+  );
   assert.equal(
     (await fb.topFans(500, 10)).map((f) => ({ ...f, score: round(f.score) })),
     edge.TOP_FANS_500,

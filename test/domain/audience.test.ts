@@ -1,7 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { TREND_123 } from '../../fixtures/edge-cases/expected.js';
 import { AGE_GROUPS, ageGroupOf, audienceOf } from '../../src/domain/audience.js';
 import type { ArtistProfile } from '../../src/domain/repository-rows.js';
+import { activityOf } from '../../src/domain/trend.js';
 
 const Audience = suite('audienceOf');
 const ALL = { name: 'all', since: null, until: '2026-06-15' };
@@ -37,6 +39,9 @@ const ARTIST_123: ArtistProfile = {
  */
 const TIERS_123 = { super: 0, moderate: 1, light: 9 };
 
+/** Its activity over `all` (TREND_123 works it out): every one of its 10 fans is new, none lapsed. */
+const ACTIVITY_123 = (k = 0) => activityOf(TREND_123, ALL, 10, 10, k);
+
 Audience('age groups: the groups of Spotify for Artists, at their bounds', () => {
   assert.equal(AGE_GROUPS, ['<18', '18-22', '23-27', '28-34', '35-44', '45-59', '60+', 'unknown']);
   const at = [0, 17, 18, 22, 23, 27, 28, 34, 35, 44, 45, 59, 60, 129].map(ageGroupOf);
@@ -60,7 +65,7 @@ Audience('age groups: the groups of Spotify for Artists, at their bounds', () =>
 });
 
 Audience('without a floor, every group and every country, each breakdown summing to the total', () => {
-  const audience = audienceOf(ARTIST_123, TIERS_123, '2026-06-15', ALL);
+  const audience = audienceOf(ARTIST_123, TIERS_123, ACTIVITY_123(), '2026-06-15', ALL);
   // <18: 14 and 17; 18-22: 18 and 18; 23-27: 25, 26, 26; 35-44: 36 and 41; unknown: user 4
   assert.equal(audience.age_groups, [
     { group: '<18', fans: 2 },
@@ -92,12 +97,14 @@ Audience('without a floor, every group and every country, each breakdown summing
     age_groups_withheld_fans: 0,
     countries_withheld_fans: 0,
     segments_withheld_fans: 0,
+    activity_withheld_fans: 0,
+    trend_new_withheld_fans: 0,
   });
   assert.equal([audience.artist_id, audience.as_of, audience.window], [123, '2026-06-15', ALL]);
 });
 
 Audience('with a floor of 3: buckets under it withheld, the rest summing with them to the total', () => {
-  const audience = audienceOf(ARTIST_123, TIERS_123, '2026-06-15', ALL, 3);
+  const audience = audienceOf(ARTIST_123, TIERS_123, ACTIVITY_123(3), '2026-06-15', ALL, 3);
   // 23-27 (3) alone reaches 3; the other groups hold 2 + 2 + 0 + 2 + 0 + 0 + 1 = 7 >= 3: withheld together
   assert.equal(
     audience.age_groups.map((g) => g.fans),
@@ -115,6 +122,10 @@ Audience('with a floor of 3: buckets under it withheld, the rest summing with th
     age_groups_withheld_fans: 7,
     countries_withheld_fans: 6,
     segments_withheld_fans: 10,
+    // active 0 under 3 with nothing in it: new (10) stays shown; the months' new fans: January, April and
+    // May 1 each, under 3 (3 in all), June 7 shown; February and March empty
+    activity_withheld_fans: 0,
+    trend_new_withheld_fans: 3,
   });
   // 9 known ages >= 3: the median is shown, as in the summary
   assert.is(audience.fans_median_age, 25);
@@ -134,7 +145,14 @@ Audience('a withheld remainder under the floor takes the smallest bucket shown w
     country_counts: [{ country: 'FR', count: 3 }],
   };
   // tiers of 200: users 1, 2, 5, 11 each on one day (light, 4)
-  const audience = audienceOf(artist200, { super: 0, moderate: 0, light: 4 }, '2026-06-15', ALL, 3);
+  const audience = audienceOf(
+    artist200,
+    { super: 0, moderate: 0, light: 4 },
+    activityOf([{ month: '2026-06', active_fans: 4, new_fans: 4 }], ALL, 4, 4, 3),
+    '2026-06-15',
+    ALL,
+    3,
+  );
   // FR (3) passes the floor, but the unknown country alone (1) would be the total less FR: FR is withheld
   // with it, 4 fans in all
   assert.equal(audience.countries, []);

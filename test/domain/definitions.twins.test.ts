@@ -17,7 +17,7 @@ import { resolveSettings, type Settings, type SettingsOptions } from '../../src/
 import { resolveWindow, type TimeWindow } from '../../src/domain/time-window.js';
 import { ENGINES } from '../support/engines.js';
 import { randomRows, writeCsvExports } from '../support/random-rows.js';
-import { referenceFans } from '../support/reference-fans.js';
+import { referenceFans, referenceTrend } from '../support/reference-fans.js';
 
 const SCENARIOS: { seed: number; options: SettingsOptions; what: string }[] = [
   { seed: 1, options: { asOf: '2026-02-28' }, what: 'defaults, 28 February of a common year' },
@@ -92,6 +92,7 @@ for (const { seed, options, what } of SCENARIOS) {
     const dir = writeCsvExports(rows, mkdtempSync(join(tmpdir(), 'fanbase-twins-')));
     const windows = windowsOf(settings);
     const expectations = windows.map((window) => referenceFans(rows, settings, window));
+    const trends = windows.map((window) => referenceTrend(rows, settings, window));
     const everyDay = expectations[0] as Map<string, FanRecord>;
     assert.ok(everyDay.size > 50, `${everyDay.size} fans: the rows must make enough fans to compare`);
     // the windows must tell apart: some fans in each, fewer in the last 7 days than over all the load
@@ -126,6 +127,11 @@ for (const { seed, options, what } of SCENARIOS) {
                 (await repository.topFans(artist, 1000, window)).map((f) => f.user_id),
                 adults,
                 `${label}, top fans of ${artist}`,
+              );
+              assert.equal(
+                await repository.artistTrend(artist, window),
+                trends[w]?.get(artist) ?? [],
+                `${label}, trend of ${artist}`,
               );
             }
             const profiles = await repository.artistProfiles(window);

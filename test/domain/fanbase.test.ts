@@ -51,6 +51,9 @@ function fakeRepository(fans: FanRecord[]) {
     async artistSegments() {
       return { super: 1, moderate: 0, light: 1 };
     },
+    async artistTrend() {
+      return [{ month: '2026-06', active_fans: 2, new_fans: 2 }];
+    },
     async everyTopFans(limit) {
       calls.push(`every top ${limit}`);
       return fans.slice(0, limit);

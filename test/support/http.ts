@@ -36,6 +36,7 @@ export const TEST_CONFIG: HttpConfig = {
   rateLimit: { requests: 0, windowSeconds: 60, authFailures: 0 },
   minFansForDemographics: 0,
   engine: { engine: 'duckdb' },
+  answerCacheMb: 128,
 };
 
 /**

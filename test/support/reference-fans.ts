@@ -14,6 +14,7 @@ import type { FanRecord } from '../../src/domain/repository-rows.js';
 import { score } from '../../src/domain/score.js';
 import type { Settings } from '../../src/domain/settings.js';
 import type { TimeWindow } from '../../src/domain/time-window.js';
+import { firstContactOf, type TrendMonth } from '../../src/domain/trend.js';
 
 /** A users export row as written to the files (country as text, before trimming). */
 export interface UserRow {
@@ -62,30 +63,7 @@ export function referenceFans(
   const windowStart = window ? window.start : settings.windowStart;
   const users = referenceUsers(rows.users, settings);
   const hasMsPlayed = true;
-
-  // one stream per (user, artist, instant): the longest play of the rows exported twice
-  const streams = new Map<string, StreamRow>();
-  for (const s of rows.streams) {
-    const key = `${s.user_id}:${s.artist_id}:${Date.parse(s.streamed_at)}`;
-    const seen = streams.get(key);
-    const ms = maxOf(seen?.ms_played ?? null, s.ms_played);
-    streams.set(key, { ...s, ms_played: seen ? ms : s.ms_played });
-  }
-  // qualifying plays of eligible users, in the window, by (artist, user, UTC day)
-  const days = new Map<string, Map<CalendarDate, PlayDay>>();
-  const uncapped = new Map<string, number>();
-  for (const s of streams.values()) {
-    const day = s.streamed_at.slice(0, 10);
-    if (!users.get(s.user_id)?.eligible) continue;
-    if (!isInWindow(day, asOf, windowStart)) continue;
-    if (!isQualifyingPlay(s.ms_played, settings.fan.minMsPlayed, hasMsPlayed)) continue;
-    const key = `${s.artist_id}:${s.user_id}`;
-    const byDay = days.get(key) ?? new Map<CalendarDate, PlayDay>();
-    const current = byDay.get(day) ?? { day, streams: 0, msPlayed: 0 };
-    byDay.set(day, { day, streams: current.streams + 1, msPlayed: current.msPlayed + (s.ms_played ?? 0) });
-    days.set(key, byDay);
-    uncapped.set(key, (uncapped.get(key) ?? 0) + 1);
-  }
+  const { days, uncapped } = qualifyingDays(rows, settings, users, asOf, windowStart);
   const volume = new Map<number, number>();
   for (const [key, byDay] of days) {
     const user = Number(key.split(':')[1]);
@@ -120,6 +98,96 @@ export function referenceFans(
   }
   return fans;
 }
+
+/**
+ * Each artist's trend over `window` (`TrendMonth`, src/domain/trend.ts), the months with a fan active or
+ * new in order: the window's fans (`referenceFans`) with a qualifying day in the month's days of the window,
+ * and those whose first contact (`firstContactOf`: the first qualifying day from the load's first day to the
+ * window's end, or the first day of the follow) fell on one of them.
+ */
+export function referenceTrend(
+  rows: Rows,
+  settings: Settings,
+  window: TimeWindow | null = null,
+): Map<number, TrendMonth[]> {
+  const end = window ? window.end : settings.asOf;
+  const start = window ? window.start : settings.windowStart;
+  const users = referenceUsers(rows.users, settings);
+  const { days } = qualifyingDays(rows, settings, users, end, settings.windowStart);
+  // the first day of each follow made by the window's end; null when a row of it has no date
+  const followed = new Map<string, { on: string | null }>();
+  for (const f of rows.follows) {
+    const on = f.followed_at === null ? null : f.followed_at.slice(0, 10);
+    if (on !== null && on > end) continue;
+    const key = `${f.artist_id}:${f.user_id}`;
+    const seen = followed.get(key);
+    followed.set(key, {
+      on: seen === undefined ? on : seen.on === null || on === null ? null : min(seen.on, on),
+    });
+  }
+  const months = new Map<number, Map<string, { active: number; fresh: number }>>();
+  const at = (artist: number, month: string) => {
+    const byMonth = months.get(artist) ?? new Map<string, { active: number; fresh: number }>();
+    months.set(artist, byMonth);
+    const counts = byMonth.get(month) ?? { active: 0, fresh: 0 };
+    byMonth.set(month, counts);
+    return counts;
+  };
+  for (const fan of referenceFans(rows, settings, window).values()) {
+    const key = `${fan.artist_id}:${fan.user_id}`;
+    const history = [...(days.get(key)?.keys() ?? [])].sort();
+    const inWindow = history.filter((day) => start === null || day >= start);
+    for (const month of new Set(inWindow.map((day) => day.slice(0, 7)))) at(fan.artist_id, month).active++;
+    const first = firstContactOf(history[0] ?? null, followed.get(key) ?? null);
+    if (first !== null && (start === null || first >= start)) at(fan.artist_id, first.slice(0, 7)).fresh++;
+  }
+  return new Map(
+    [...months].map(([artist, byMonth]) => [
+      artist,
+      [...byMonth]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([month, { active, fresh }]) => ({ month, active_fans: active, new_fans: fresh })),
+    ]),
+  );
+}
+
+/**
+ * The qualifying plays of eligible users from `windowStart` to `asOf`, by (artist, user) and UTC day, and
+ * each pair's uncapped count: one stream per (user, artist, instant), the longest play of rows exported twice.
+ */
+function qualifyingDays(
+  rows: Rows,
+  settings: Settings,
+  users: Map<number, User>,
+  asOf: CalendarDate,
+  windowStart: CalendarDate | null,
+): { days: Map<string, Map<CalendarDate, PlayDay>>; uncapped: Map<string, number> } {
+  const hasMsPlayed = true;
+  const streams = new Map<string, StreamRow>();
+  for (const s of rows.streams) {
+    const key = `${s.user_id}:${s.artist_id}:${Date.parse(s.streamed_at)}`;
+    const seen = streams.get(key);
+    const ms = maxOf(seen?.ms_played ?? null, s.ms_played);
+    streams.set(key, { ...s, ms_played: seen ? ms : s.ms_played });
+  }
+  const days = new Map<string, Map<CalendarDate, PlayDay>>();
+  const uncapped = new Map<string, number>();
+  for (const s of streams.values()) {
+    const day = s.streamed_at.slice(0, 10);
+    if (!users.get(s.user_id)?.eligible) continue;
+    if (!isInWindow(day, asOf, windowStart)) continue;
+    if (!isQualifyingPlay(s.ms_played, settings.fan.minMsPlayed, hasMsPlayed)) continue;
+    const key = `${s.artist_id}:${s.user_id}`;
+    const byDay = days.get(key) ?? new Map<CalendarDate, PlayDay>();
+    const current = byDay.get(day) ?? { day, streams: 0, msPlayed: 0 };
+    byDay.set(day, { day, streams: current.streams + 1, msPlayed: current.msPlayed + (s.ms_played ?? 0) });
+    days.set(key, byDay);
+    uncapped.set(key, (uncapped.get(key) ?? 0) + 1);
+  }
+  return { days, uncapped };
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
 
 /** The users export merged per user and checked: eligibility, age, country and adulthood at as_of. */
 export function referenceUsers(rows: UserRow[], settings: Settings): Map<number, User> {

@@ -13,7 +13,8 @@ import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { TimeWindow } from '../../domain/time-window.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
-import { fanRecord, rankedFan, tierCounts, toArtistProfile } from './clickhouse-rows.js';
+import type { TrendMonth } from '../../domain/trend.js';
+import { fanRecord, rankedFan, tierCounts, toArtistProfile, trendMonth } from './clickhouse-rows.js';
 import { clickHouseStatement } from './clickhouse-sql.js';
 import { latestLoad, unfinishedLoad } from './load-record.js';
 import { minMsPlayedMismatch, schemaSettings } from './schema.js';
@@ -104,6 +105,12 @@ export class ClickHouseFanRepository implements FanRepository {
 
   async artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts> {
     return tierCounts((await this.read('artist_segments', { artist_id: artistId }, window))[0]);
+  }
+
+  async artistTrend(artistId: number, window?: TimeWindow | null): Promise<TrendMonth[]> {
+    // the first contacts look back from the window to the load's first day
+    const params = { artist_id: artistId, load_start: this.params.window_start ?? null };
+    return (await this.read('artist_trend', params, window)).map(trendMonth);
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {

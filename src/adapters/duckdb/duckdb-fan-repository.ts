@@ -18,6 +18,7 @@ import {
   checkedProfile,
   checkedRankedFan,
   checkedTierCounts,
+  checkedTrendMonth,
   EVERY_ARTIST,
   type FanRecord,
   type ProfilePage,
@@ -27,6 +28,7 @@ import type { Settings } from '../../domain/settings.js';
 import { settingsParameters } from '../../domain/settings-parameters.js';
 import type { TimeWindow } from '../../domain/time-window.js';
 import type { RankedFan } from '../../domain/top-fans-index.js';
+import type { TrendMonth } from '../../domain/trend.js';
 import { type EngineOptions, instanceConfig } from '../../duckdb/instance-config.js';
 import type { PlainValue } from '../../duckdb/plain-values.js';
 import { readRows } from '../../duckdb/read-rows.js';
@@ -264,6 +266,7 @@ export class DuckDbFanRepository implements FanRepository {
   }
 
   async artistSegments(artistId: number, window?: TimeWindow | null): Promise<TierCounts> {
+    const kept = this.keptPerArtist(window);
     // the tiers' thresholds are the score's half points (not every setting: the window's own bounds win)
     const { streams_half, active_days_half } = this.params;
     const params = {
@@ -271,12 +274,46 @@ export class DuckDbFanRepository implements FanRepository {
       streams_half: streams_half ?? null,
       active_days_half: active_days_half ?? null,
     };
-    const rows = await this.ask(QUESTIONS.artist_segments, params, window);
+    const rows =
+      kept === undefined
+        ? await this.ask(QUESTIONS.artist_segments, params, window)
+        : await this.pool.use((c) =>
+            c.query(
+              'kept_artist_segments',
+              { artist_id: artistId, window_name: kept },
+              { artist_id: BIGINT },
+            ),
+          );
     return checkedTierCounts(rows[0], ENGINE);
+  }
+
+  async artistTrend(artistId: number, window?: TimeWindow | null): Promise<TrendMonth[]> {
+    const kept = this.keptPerArtist(window);
+    if (kept !== undefined) {
+      const params = { artist_id: artistId, window_name: kept };
+      const rows = await this.pool.use((c) => c.query('kept_artist_trend', params, { artist_id: BIGINT }));
+      return rows.map((row) => checkedTrendMonth(row, ENGINE));
+    }
+    // over `all`, the load's days (a follow made before its first day is no new fan of it)
+    const { window_start: loadStart = null, as_of: asOf = null } = this.params;
+    const days = window
+      ? { window_start: window.start, window_end: window.end }
+      : { window_start: loadStart, window_end: asOf };
+    const rows = await this.ask(QUESTIONS.artist_trend, { artist_id: artistId, ...days }, window);
+    return rows.map((row) => checkedTrendMonth(row, ENGINE));
   }
 
   async fans(artistId: number, window?: TimeWindow | null): Promise<FanRecord[]> {
     return (await this.ask(QUESTIONS.artist_fans, { artist_id: artistId }, window)).map(toFanRecord);
+  }
+
+  /**
+   * The window whose tiers and trend a snapshot keeps per artist (`artist_tiers`, `artist_trends`): `all`,
+   * or a standard window's name; undefined for exports loaded in memory, or a window computed per question.
+   */
+  private keptPerArtist(window: TimeWindow | null | undefined): string | undefined {
+    if (this.kept.size === 0) return undefined;
+    return window ? keptAnswer(this.kept, window) : 'all';
   }
 
   close(): Promise<void> {
@@ -323,7 +360,7 @@ const DEFAULT_CONNECTIONS = 4;
 /** Every query answers in milliseconds from the aggregates; the longest (every artist at once) in seconds. */
 const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
 /** Bumped whenever the tables of a snapshot change shape: an older snapshot must be prepared again. */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 
 /** The report `prepare` returns: the data report, and how the prepare went (not stored in the snapshot). */
 export type PreparedReport = DataReport & { prepare: PrepareOutcome };
@@ -581,6 +618,7 @@ const QUESTIONS = {
     kept: 'kept_window_artist_segments',
     computed: 'artist_segments',
   },
+  artist_trend: { all: 'artist_trend', kept: 'kept_window_artist_trend', computed: 'artist_trend' },
   every_top_fans: { all: 'every_top_fans' },
 } as const satisfies Record<string, Question>;
 

@@ -7,7 +7,13 @@ import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js'
 import { WINDOW_RELATIONS as RELATIONS } from '../../load/load-dataset.js';
 
 /** The tables a snapshot keeps for its standard windows (besides the load's own, which answer `all`). */
-export const KEPT_WINDOW_TABLES = ['kept_windows', 'window_fans', 'window_artist_profiles'] as const;
+export const KEPT_WINDOW_TABLES = [
+  'kept_windows',
+  'window_fans',
+  'window_artist_profiles',
+  'artist_trends',
+  'artist_tiers',
+] as const;
 
 const SCHEMA = 'kept_window';
 
@@ -98,6 +104,7 @@ export async function keepStandardWindows(
       await conn.run(`drop schema ${SCHEMA} cascade`);
     }
   }
+  await keepPerArtist(conn, settings, params, windows);
   await conn.run(
     `create table main.kept_windows as ${sqlFile('duckdb/kept_windows')}`,
     {
@@ -108,6 +115,49 @@ export async function keepStandardWindows(
     },
     { names: LIST(VARCHAR), starts: LIST(VARCHAR), ends: LIST(VARCHAR), same_as_all: LIST(BOOLEAN) },
   );
+}
+
+/**
+ * What an audience reads besides the profiles, kept per artist over `all` and each standard window kept
+ * apart, by artist then window, so that it reads a few rows of its artist rather than its fans or its
+ * daily rows: `artist_trends`, the trend month by month (`artist_trend.sql`; over a kept window
+ * `kept_window_artist_trend.sql`, over its `window_fans`), and `artist_tiers`, the fans by engagement
+ * tier (`artist_segments.sql`, `kept_window_artist_segments.sql`).
+ */
+const PER_ARTIST = [
+  { table: 'artist_trends', all: 'artist_trend', kept: 'kept_window_artist_trend', order: 'month' },
+  { table: 'artist_tiers', all: 'artist_segments', kept: 'kept_window_artist_segments', order: 'fans' },
+] as const;
+
+async function keepPerArtist(
+  conn: DuckDBConnection,
+  settings: Settings,
+  params: Record<string, Param>,
+  windows: { window: TimeWindow; sameAsAll: boolean }[],
+): Promise<void> {
+  const every = { ...params, artist_id: null };
+  for (const { table, all, kept, order } of PER_ARTIST) {
+    const [allSql, keptSql] = [sqlFile(`duckdb/${all}`), sqlFile(`duckdb/${kept}`)];
+    await conn.run(
+      `create temp table per_artist as select 'all' as window_name, * from (${allSql})`,
+      boundParameters(allSql, { ...every, window_start: settings.windowStart, window_end: settings.asOf }),
+    );
+    for (const { window, sameAsAll } of windows) {
+      if (sameAsAll) continue;
+      const bound = {
+        ...every,
+        window_start: window.start,
+        window_end: window.end,
+        window_name: window.name,
+      };
+      const insert = `insert into per_artist select $window_name, * from (${keptSql})`;
+      await conn.run(insert, boundParameters(insert, bound));
+    }
+    await conn.run(
+      `create table main.${table} as select * from per_artist order by artist_id, window_name, ${order}`,
+    );
+    await conn.run('drop table per_artist');
+  }
 }
 
 /** What a snapshot keeps for its standard windows (`keepStandardWindows`). */

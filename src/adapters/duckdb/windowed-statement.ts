@@ -25,7 +25,10 @@ export function windowedStatement(name: string): string {
   visit(own);
   const ctes = RELATIONS.filter((r) => needed.has(r)).map((r) => `${r} as (\n${sqlFile(`load/${r}`)}\n)`);
   const body = own.replace(/^(\s*--[^\n]*\n)+/, '').trim();
-  statement = `-- fanbase: ${name} over a window\nwith ${ctes.join(',\n')}\n${body}`;
+  // a question with common table expressions of its own has them after the window's
+  const ownCtes = /^with\s/i.test(body);
+  const rest = ownCtes ? `,\n${body.replace(/^with\s+/i, '')}` : `\n${body}`;
+  statement = `-- fanbase: ${name} over a window\nwith ${ctes.join(',\n')}${rest}`;
   cache.set(name, statement);
   return statement;
 }

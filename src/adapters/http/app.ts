@@ -10,6 +10,7 @@ import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
 import type { TopFansOptions } from '../../domain/fanbase.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
 import type { AnswerWindow, WindowName } from '../../domain/time-window.js';
+import type { AnswerCache } from './answer-cache.js';
 import { parseAudienceRequest, parseTopFansRequest } from './artist-requests.js';
 import type { Authenticate } from './authenticate.js';
 import { parseFanbaseRequest } from './fanbase-request.js';
@@ -35,6 +36,8 @@ export interface LoadedDataset extends WindowAnswers {
   report: DataReport;
   /** Names this dataset's answers: the entity tag of GET answers, which change only with the dataset. */
   tag: string;
+  /** The serialized GET answers of this dataset, computed once each (`FANBASE_ANSWER_CACHE_MB`). */
+  answers: AnswerCache;
   /** The artist's audience over `window`, asked of the engine. */
   audience(artistId: number, window: WindowName): Promise<Audience>;
   /** A page of the artist's top fans (`TopFansOptions`), asked of the engine. */
@@ -155,7 +158,12 @@ export function createApp(options: AppOptions): Koa {
     ctx.set('Vary', 'Authorization, X-API-Key');
     const question = await artistQuestion(ctx, parseAudienceRequest, 'audience');
     if (question === null) return;
-    ctx.body = await question.current.audience(question.asked.artistId, question.asked.window);
+    const { asked, current } = question;
+    const key = `audience ${asked.artistId} ${asked.window}`;
+    ctx.set('Content-Type', 'application/json; charset=utf-8');
+    ctx.body = await current.answers.get(key, async () =>
+      JSON.stringify(await current.audience(asked.artistId, asked.window)),
+    );
   });
 
   router.get('/artists/:artist_id/top-fans', async (ctx) => {
@@ -167,22 +175,28 @@ export function createApp(options: AppOptions): Koa {
     if (question === null) return;
     const { asked, current, window: described } = question;
     const { artistId, limit, offset, window } = asked;
-    // one more than the page: whether a next page exists, without a count of every fan
-    const fans = await current.topFans(artistId, limit + 1, { window, offset });
-    const items = fans.slice(0, limit);
+    const page = async () => {
+      // one more than the page: whether a next page exists, without a count of every fan
+      const fans = await current.topFans(artistId, limit + 1, { window, offset });
+      const items = fans.slice(0, limit);
+      if (csv) return topFansCsv(items);
+      return JSON.stringify({
+        artist_id: artistId,
+        window: described,
+        items: items.map(({ rank, user_id, country, score }) => ({ rank, user_id, country, score })),
+        next_offset: fans.length > limit ? offset + limit : null,
+        ...(fans.reason === undefined ? {} : { reason: fans.reason }),
+      });
+    };
+    const body = await current.answers.get(
+      JSON.stringify(['top-fans', csv, artistId, window, offset, limit]),
+      page,
+    );
     if (csv) {
       ctx.set('Content-Type', 'text/csv; charset=utf-8; header=present');
       ctx.set('Content-Disposition', `attachment; filename="topfans-${artistId}-${window}.csv"`);
-      ctx.body = await topFansCsv(items);
-      return;
-    }
-    ctx.body = {
-      artist_id: artistId,
-      window: described,
-      items: items.map(({ rank, user_id, country, score }) => ({ rank, user_id, country, score })),
-      next_offset: fans.length > limit ? offset + limit : null,
-      ...(fans.reason === undefined ? {} : { reason: fans.reason }),
-    };
+    } else ctx.set('Content-Type', 'application/json; charset=utf-8');
+    ctx.body = body;
   });
 
   router.get('/health', (ctx) => {

@@ -33,6 +33,8 @@ export interface HttpConfig {
   minFansForDemographics: number;
   /** duckdb (the exports in FANBASE_DATA) or clickhouse (FANBASE_CLICKHOUSE_URL). */
   engine: EngineConfig;
+  /** Memory for the serialized GET answers of the dataset served (audience, top-fans pages), in MB; 0 is off. */
+  answerCacheMb: number;
 }
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -83,5 +85,6 @@ export function readHttpConfig(env: NodeJS.ProcessEnv = process.env): HttpConfig
     },
     minFansForDemographics: int('FANBASE_MIN_FANS_FOR_DEMOGRAPHICS', 0, 0, 1_000_000),
     engine: readEngineConfig({}, env),
+    answerCacheMb: int('FANBASE_ANSWER_CACHE_MB', 128, 0, 1_000_000),
   };
 }

@@ -397,6 +397,8 @@ export const OPENAPI_DOCUMENT = {
           'age_groups',
           'countries',
           'segments',
+          'activity',
+          'trend',
           'privacy',
         ],
         additionalProperties: false,
@@ -451,6 +453,39 @@ export const OPENAPI_DOCUMENT = {
               },
             },
           },
+          activity: {
+            type: 'array',
+            minItems: 3,
+            maxItems: 3,
+            description:
+              "Activity, in order; fans null when withheld. new: the window's fans whose first stream or follow of the artist fell in it; active: its other fans, there before it (new and active sum to total_fans); lapsed: fans up to the window's end who are not fans in it",
+            items: {
+              type: 'object',
+              required: ['segment', 'fans'],
+              additionalProperties: false,
+              properties: {
+                segment: { enum: ['new', 'active', 'lapsed'] },
+                fans: { type: ['integer', 'null'], minimum: 0 },
+              },
+            },
+          },
+          trend: {
+            type: 'array',
+            description:
+              "Every calendar month the window touches, in order, each with its days inside the window: the window's fans with a qualifying stream in them (active_fans) and those whose first contact fell in them (new_fans, summing to activity new); null when withheld",
+            items: {
+              type: 'object',
+              required: ['month', 'since', 'until', 'active_fans', 'new_fans'],
+              additionalProperties: false,
+              properties: {
+                month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+                since: { type: 'string', format: 'date' },
+                until: { type: 'string', format: 'date' },
+                active_fans: { type: ['integer', 'null'], minimum: 0 },
+                new_fans: { type: ['integer', 'null'], minimum: 0 },
+              },
+            },
+          },
           privacy: {
             type: 'object',
             required: [
@@ -458,6 +493,8 @@ export const OPENAPI_DOCUMENT = {
               'age_groups_withheld_fans',
               'countries_withheld_fans',
               'segments_withheld_fans',
+              'activity_withheld_fans',
+              'trend_new_withheld_fans',
             ],
             additionalProperties: false,
             properties: {
@@ -465,6 +502,8 @@ export const OPENAPI_DOCUMENT = {
               age_groups_withheld_fans: { type: 'integer', minimum: 0 },
               countries_withheld_fans: { type: 'integer', minimum: 0 },
               segments_withheld_fans: { type: 'integer', minimum: 0 },
+              activity_withheld_fans: { type: 'integer', minimum: 0 },
+              trend_new_withheld_fans: { type: 'integer', minimum: 0 },
             },
           },
         },
@@ -491,11 +530,56 @@ export const OPENAPI_DOCUMENT = {
               { segment: 'moderate', fans: null },
               { segment: 'light', fans: null },
             ],
+            activity: [
+              { segment: 'new', fans: 10 },
+              { segment: 'active', fans: null },
+              { segment: 'lapsed', fans: null },
+            ],
+            trend: [
+              {
+                month: '2026-01',
+                since: '2026-01-01',
+                until: '2026-01-31',
+                active_fans: null,
+                new_fans: null,
+              },
+              {
+                month: '2026-02',
+                since: '2026-02-01',
+                until: '2026-02-28',
+                active_fans: null,
+                new_fans: null,
+              },
+              {
+                month: '2026-03',
+                since: '2026-03-01',
+                until: '2026-03-31',
+                active_fans: null,
+                new_fans: null,
+              },
+              {
+                month: '2026-04',
+                since: '2026-04-01',
+                until: '2026-04-30',
+                active_fans: null,
+                new_fans: null,
+              },
+              {
+                month: '2026-05',
+                since: '2026-05-01',
+                until: '2026-05-31',
+                active_fans: null,
+                new_fans: null,
+              },
+              { month: '2026-06', since: '2026-06-01', until: '2026-06-15', active_fans: 8, new_fans: 7 },
+            ],
             privacy: {
               min_fans: 3,
               age_groups_withheld_fans: 7,
               countries_withheld_fans: 6,
               segments_withheld_fans: 10,
+              activity_withheld_fans: 0,
+              trend_new_withheld_fans: 3,
             },
           },
         ],

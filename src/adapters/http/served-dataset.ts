@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FanDataset } from '../../domain/fanbase.js';
-import { describeWindow, STANDARD_WINDOWS, type WindowName } from '../../domain/time-window.js';
+import {
+  type AnswerWindow,
+  describeWindow,
+  STANDARD_WINDOWS,
+  type WindowName,
+} from '../../domain/time-window.js';
 import type { EngineConfig } from '../../engine-config.js';
+import { createAnswerCache } from './answer-cache.js';
 import type { LoadedDataset, WindowAnswers } from './app.js';
 import type { HttpConfig } from './config.js';
 import type { HttpMetrics } from './metrics.js';
@@ -100,6 +106,7 @@ export function serveDataset(options: {
     metrics.artists.set(summaries.artists);
     if (fans !== null) metrics.fans.set(fans);
     fanbase = opened;
+    const standardWindows = new Map<WindowName, AnswerWindow>();
     // the one assignment requests see; a new dataset brings its own cache of serialized bodies
     dataset = {
       summaries,
@@ -112,9 +119,19 @@ export function serveDataset(options: {
         .digest('base64url')
         .slice(0, 22),
       ask: (artistId, window) => tracked(opened, opened.summary(artistId, { window })),
+      answers: createAnswerCache(config.answerCacheMb * 2 ** 20),
       audience: (artistId, window) => tracked(opened, opened.audience(artistId, { window })),
       topFans: (artistId, n, options) => tracked(opened, opened.topFans(artistId, n, options)),
-      windowOf: (window) => describeWindow(window, opened.settings),
+      windowOf: (window) => {
+        // the standard windows resolved once per dataset; a range each time (it is checked against as_of)
+        let described = standardWindows.get(window);
+        if (described === undefined) {
+          described = describeWindow(window, opened.settings);
+          if ((STANDARD_WINDOWS as readonly string[]).includes(window))
+            standardWindows.set(window, described);
+        }
+        return described;
+      },
     };
     // what consenting users make only: logs leave the process (the exports' row counts: fanbase check)
     logger.info(

@@ -180,6 +180,8 @@ Repository('a snapshot keeps only the tables the answers read, and its metadata'
     tables.map((t) => t.table_name),
     [
       'artist_profiles',
+      'artist_tiers',
+      'artist_trends',
       'fan_listening',
       'fans',
       'follows',

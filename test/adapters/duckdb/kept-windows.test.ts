@@ -144,6 +144,12 @@ async function compare(snapshot: FanRepository, memory: FanRepository, window: T
       await memory.artistSegments(artist, window),
       `${label}: tiers of ${artist}`,
     );
+    // the trend over the kept window's fans (kept_window_artist_trend.sql) against the computed one
+    assert.equal(
+      await snapshot.artistTrend(artist, window),
+      await memory.artistTrend(artist, window),
+      `${label}: trend of ${artist}`,
+    );
     // a page of the ranking: the kept window's ranks (kept_window_top_fans.sql) against the computed ones
     assertSameFans(
       await snapshot.topFans(artist, 4, window, 3),
@@ -172,6 +178,14 @@ for (const c of CASES) {
         const { repository: snapshot } = await DuckDbFanRepository.openSnapshot(out);
         const memory = await DuckDbFanRepository.open(join(FIXTURES, c.dir), {}, settings);
         try {
+          // over all, the trend the snapshot keeps (artist_trends) against the one computed from the exports
+          for (const { artist_id } of await memory.artistProfiles()) {
+            assert.equal(
+              await snapshot.artistTrend(artist_id),
+              await memory.artistTrend(artist_id),
+              `${c.dir}, all: trend of ${artist_id}`,
+            );
+          }
           for (const name of WINDOWS) {
             const window = resolveWindow(name, settings) as TimeWindow;
             const streams = await compare(snapshot, memory, window, `${c.dir}, ${name}`);

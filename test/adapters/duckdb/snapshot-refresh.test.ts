@@ -35,16 +35,22 @@ async function answersOf(file: string, windows: TimeWindow[]) {
     const profiles = await repository.artistProfiles();
     const fans: unknown[] = [];
     for (const { artist_id } of profiles) fans.push(await repository.fans(artist_id));
+    // the trends the snapshot keeps (artist_trends), over all and each window
+    const trends: unknown[] = [];
+    for (const { artist_id } of profiles.slice(0, 20)) trends.push(await repository.artistTrend(artist_id));
     const windowed: unknown[] = [];
     for (const window of windows) {
       windowed.push(await repository.artistProfiles(window));
-      for (const { artist_id } of profiles.slice(0, 20))
+      for (const { artist_id } of profiles.slice(0, 20)) {
         windowed.push(await repository.fans(artist_id, window));
+        trends.push(await repository.artistTrend(artist_id, window));
+      }
     }
     const { totals, issues } = repository.report;
     return {
       profiles,
       fans,
+      trends,
       windowed,
       top: await repository.everyTopFans(100),
       totals,

@@ -77,6 +77,14 @@ Audience('artist 123 of the edge cases: every age group and country, summing to 
         total_fans,
         `artist ${artist_id} segments`,
       );
+      // activity: new and active sum to the fans; the months' new fans to new
+      const [fresh, active] = a.activity.map((s: { fans: number }) => s.fans);
+      assert.is(fresh + active, total_fans, `artist ${artist_id} activity`);
+      assert.is(
+        sum(a.trend.map((p: { new_fans: number }) => p.new_fans)),
+        fresh,
+        `artist ${artist_id} trend`,
+      );
     }
   } finally {
     await server.close();
@@ -101,6 +109,9 @@ Audience(
         age_groups_withheld_fans: 7,
         countries_withheld_fans: 6,
         segments_withheld_fans: 10,
+        // new 10, active 0; the new fans of January, April and May (1 each) withheld (TREND_123)
+        activity_withheld_fans: 0,
+        trend_new_withheld_fans: 3,
       });
       const { stdout } = await promisify(execFile)(
         process.execPath,

@@ -22,6 +22,7 @@ Config('documented defaults', () => {
     rateLimit: { requests: 0, windowSeconds: 60, authFailures: 10 },
     minFansForDemographics: 0, // off
     engine: { engine: 'duckdb' },
+    answerCacheMb: 128,
   });
 });
 
@@ -50,6 +51,7 @@ Config('reads every variable', () => {
     FANBASE_CLICKHOUSE_USER: 'fanbase',
     FANBASE_CLICKHOUSE_PASSWORD: 'pw',
     FANBASE_CLICKHOUSE_DATABASE: 'music',
+    FANBASE_ANSWER_CACHE_MB: '0',
   });
   assert.equal(config, {
     port: 9000,
@@ -74,6 +76,7 @@ Config('reads every variable', () => {
       engine: 'clickhouse',
       clickhouse: { url: 'http://clickhouse:8123', username: 'fanbase', password: 'pw', database: 'music' },
     },
+    answerCacheMb: 0,
   });
   assert.is(readHttpConfig({ FANBASE_DATA: '  ' }).data, undefined);
 });

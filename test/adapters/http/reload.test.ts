@@ -22,9 +22,14 @@ Reload('a snapshot replaced in place is swapped in: no request fails, none mixes
     });
     return { status: response.status, body: await response.text() };
   };
+  // the GET answers, kept once computed (the answer cache), are the dataset's too
+  const audience = async () => (await fetch(`${server.url}/artists/123/audience`)).text();
+  const page = async () => (await fetch(`${server.url}/artists/10/top-fans`)).text();
   try {
     const artists = [123, 200, 500];
     const before = await Promise.all(artists.map(ask));
+    const [audienceBefore, pageBefore] = [await audience(), await page()];
+    assert.is(await audience(), audienceBefore, 'asked again: the same answer, kept');
     // load: 8 clients asking in a loop until told to stop
     let stop = false;
     const answers: { artist: number; status: number; body: string }[] = [];
@@ -49,6 +54,14 @@ Reload('a snapshot replaced in place is swapped in: no request fails, none mixes
       'the new dataset answers differently',
     );
     assert.ok(afterReload > 0 && answers.length > afterReload, 'requests ran during and after the reload');
+    // the edge cases' artist 123 has 10 fans, the row issues' none; artist 10 the other way round
+    assert.not.equal(
+      await audience(),
+      audienceBefore,
+      'the new dataset brings its own answers, not the kept ones',
+    );
+    assert.not.equal(await page(), pageBefore, 'nor its kept pages of top fans');
+    assert.match(await page(), /"user_id"/);
     for (const { artist, status, body } of answers) {
       assert.is(status, 200, body);
       const index = artists.indexOf(artist);
