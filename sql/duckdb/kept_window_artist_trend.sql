@@ -39,14 +39,15 @@ first_contacts as (
 ),
 
 active as (
-    select artist_id, strftime(day, '%Y-%m') as month, count(distinct user_id) as active_fans
+    -- by the month's first day: a date, formatted once per month in final, not per daily row
+    select artist_id, date_trunc('month', day) as month, count(distinct user_id) as active_fans
     from history
     where $window_start::date is null or day >= $window_start::date
     group by artist_id, month
 ),
 
 new as (
-    select artist_id, strftime(first_day, '%Y-%m') as month, count(*) as new_fans
+    select artist_id, date_trunc('month', first_day) as month, count(*) as new_fans
     from first_contacts
     where first_day is not null and ($window_start::date is null or first_day >= $window_start::date)
     group by artist_id, month
@@ -55,7 +56,7 @@ new as (
 final as (
     select
         coalesce(active.artist_id, new.artist_id) as artist_id,
-        coalesce(active.month, new.month) as month,
+        strftime(coalesce(active.month, new.month), '%Y-%m') as month,
         coalesce(active.active_fans, 0)::bigint as active_fans,
         coalesce(new.new_fans, 0)::bigint as new_fans
     from active
