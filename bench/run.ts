@@ -12,7 +12,7 @@
  * step's result kept beside its dataset, so a run that stops resumes) and adds it to the last run's results.
  * --check also holds the snapshot's answers to those of the exports (the fixtures' expectations hold at scale).
  */
-import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import {
   closeSync,
   copyFileSync,
@@ -36,6 +36,7 @@ import { generateDataset } from '../src/generate/generate-dataset.js';
 import { openFanbase } from '../src/open-fanbase.js';
 import { measureAudience } from './audience/measure-audience.js';
 import { measurePeers, type PeerResults, peersInstalled } from './peers/measure-peers.js';
+import { rssMb, startProcess } from './processes.js';
 import {
   type ClickHouseResult,
   type OnceResult,
@@ -133,36 +134,6 @@ function child(job: string[]): {
   return JSON.parse(out.trim().split('\n').pop() as string);
 }
 
-/**
- * Starts a server with its stdout in a log file (as a log collector would take it, without a consumer in the
- * load generator's process) and resolves once `readyUrl` answers 200.
- */
-async function startProcess(args: string[], env: Record<string, string>, readyUrl: string, logFile: string) {
-  const out = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, 'inherit'],
-  });
-  closeSync(out);
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    // killed by a signal (an abort on a full heap among them), a process has no exit code
-    if (proc.exitCode !== null || proc.signalCode !== null) {
-      throw new Error(
-        `${args.at(-1)} ended (${proc.exitCode ?? proc.signalCode}): see ${logFile} and stderr`,
-      );
-    }
-    const status = await fetch(readyUrl).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return proc;
-    if (Date.now() > deadline) throw new Error(`${readyUrl} not ready after 10 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Reads every file of a dataset once, so that each measured job finds it in the page cache. */
 function warmPageCache(dir: string): void {
   const buffer = Buffer.alloc(1 << 22);
@@ -172,12 +143,6 @@ function warmPageCache(dir: string): void {
     while (readSync(fd, buffer, 0, buffer.length, null) > 0);
     closeSync(fd);
   }
-}
-
-function rssMb(pid: number): { rss_mb: number; peak_rss_mb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss_mb: Math.round(kb('VmRSS') / 1024), peak_rss_mb: Math.round(kb('VmHWM') / 1024) };
 }
 
 async function load(url: string, bodies: string[]) {
@@ -434,17 +399,7 @@ if (values['audience-only']) {
     const largest = await largestArtists(fb);
     await fb.close();
     log(`${millions}M: audience and top-fans pages`);
-    result.audience = await measureAudience({
-      snapshot,
-      random: weightedArtists(result.artists, 1000),
-      largest,
-      runs: values.check ? 20 : 300,
-      duration,
-      connections,
-      rounds: ROUNDS,
-      work: values.work as string,
-      log,
-    });
+    result.audience = await audienceOf(snapshot, weightedArtists(result.artists, 1000), largest);
     log(`${millions}M audience`, JSON.stringify(result.audience));
   }
   if (values.check) {
@@ -458,6 +413,23 @@ if (values['audience-only']) {
   writeFileSync(join(ROOT, 'bench/latency.svg'), svg);
   console.log('bench: added the audience section to bench/RESULTS.md and bench/results.json');
   process.exit(0);
+}
+
+/** Section 8 on `snapshot`, with the run's settings (bench/audience/measure-audience.ts). */
+function audienceOf(snapshot: string, random: number[], largest: number[]) {
+  const work = values.work as string;
+  const runs = values.check ? 20 : 300;
+  return measureAudience({
+    snapshot,
+    random,
+    largest,
+    runs,
+    duration,
+    connections,
+    rounds: ROUNDS,
+    work,
+    log,
+  });
 }
 
 /** The dataset of a size in --work, generated unless the one there has the same parameters; its snapshot's path. */
@@ -686,17 +658,7 @@ for (const millions of scales) {
   const http = await measureHttp(snapshot, artists);
 
   log(`${millions}M: audience and top-fans pages`);
-  const audience = await measureAudience({
-    snapshot,
-    random,
-    largest,
-    runs: values.check ? 20 : 300,
-    duration,
-    connections,
-    rounds: ROUNDS,
-    work: values.work as string,
-    log,
-  });
+  const audience = await audienceOf(snapshot, random, largest);
 
   log(`${millions}M: one new day, incremental prepare`);
   const incremental = await measureIncremental(

@@ -7,11 +7,10 @@
  * then the same paths on an API with its answer cache off (`FANBASE_ANSWER_CACHE_MB=0`): every request a
  * question to the engine, as the first ask of each answer is.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { openFanbase } from '../../src/open-fanbase.js';
+import { rssMb, startProcess } from '../processes.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 /** The windows every question is asked over: the standard ones the snapshot keeps, and `all`. */
@@ -191,38 +190,4 @@ async function load(
     p99_ms: result.latency.p99,
     errors: result.errors + result.non2xx,
   };
-}
-
-function rssMb(pid: number): { rss_mb: number; peak_rss_mb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss_mb: Math.round(kb('VmRSS') / 1024), peak_rss_mb: Math.round(kb('VmHWM') / 1024) };
-}
-
-async function startProcess(
-  args: string[],
-  env: Record<string, string>,
-  readyUrl: string,
-  logFile: string,
-): Promise<ChildProcess> {
-  const out = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', out, 'inherit'],
-  });
-  closeSync(out);
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    if (proc.exitCode !== null || proc.signalCode !== null) {
-      throw new Error(`${args.at(-1)} ended (${proc.exitCode ?? proc.signalCode}): see ${logFile}`);
-    }
-    const status = await fetch(readyUrl).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === 200) return proc;
-    if (Date.now() > deadline) throw new Error(`${readyUrl} not ready after 10 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

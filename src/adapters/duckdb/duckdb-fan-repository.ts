@@ -612,13 +612,10 @@ const QUESTIONS = {
   },
   top_fans: { all: 'top_fans', kept: 'kept_window_top_fans', computed: 'window_top_fans' },
   artist_fans: { all: 'artist_fans', kept: 'kept_window_artist_fans', computed: 'window_artist_fans' },
-  // over a window, the same statement over the window's fans (windowedStatement)
-  artist_segments: {
-    all: 'artist_segments',
-    kept: 'kept_window_artist_segments',
-    computed: 'artist_segments',
-  },
-  artist_trend: { all: 'artist_trend', kept: 'kept_window_artist_trend', computed: 'artist_trend' },
+  // over a window, the same statement over the window's fans (windowedStatement); a snapshot keeps both
+  // per artist over its kept windows (artist_tiers, artist_trends: keptPerArtist)
+  artist_segments: { all: 'artist_segments', computed: 'artist_segments' },
+  artist_trend: { all: 'artist_trend', computed: 'artist_trend' },
   every_top_fans: { all: 'every_top_fans' },
 } as const satisfies Record<string, Question>;
 

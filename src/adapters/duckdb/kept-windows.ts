@@ -4,6 +4,7 @@ import type { Settings } from '../../domain/settings.js';
 import { resolveWindow, STANDARD_WINDOWS, type TimeWindow } from '../../domain/time-window.js';
 import { readRows } from '../../duckdb/read-rows.js';
 import { boundParameters, type Param, sqlFile } from '../../duckdb/sql-files.js';
+import { sqlString } from '../../duckdb/sql-text.js';
 import { WINDOW_RELATIONS as RELATIONS } from '../../load/load-dataset.js';
 
 /** The tables a snapshot keeps for its standard windows (besides the load's own, which answer `all`). */
@@ -120,14 +121,16 @@ export async function keepStandardWindows(
 /**
  * What an audience reads besides the profiles, kept per artist over `all` and each standard window kept
  * apart, by artist then window, so that it reads a few rows of its artist rather than its fans or its
- * daily rows: `artist_trends`, the trend month by month (`artist_trend.sql`; over a kept window
- * `kept_window_artist_trend.sql`, over its `window_fans`), and `artist_tiers`, the fans by engagement
- * tier (`artist_segments.sql`, `kept_window_artist_segments.sql`).
+ * daily rows: `artist_trends`, the trend month by month (`artist_trend.sql`), and `artist_tiers`, the fans
+ * by engagement tier (`artist_segments.sql`). Each is counted by the file that counts it per question,
+ * over every artist: over `all` from the load's `fans`, over a window from its kept `window_fans` (a view
+ * named `fans` in a schema of its own, ahead of main in the search path).
  */
 const PER_ARTIST = [
-  { table: 'artist_trends', all: 'artist_trend', kept: 'kept_window_artist_trend', order: 'month' },
-  { table: 'artist_tiers', all: 'artist_segments', kept: 'kept_window_artist_segments', order: 'fans' },
+  { table: 'artist_trends', file: 'artist_trend', order: 'month' },
+  { table: 'artist_tiers', file: 'artist_segments', order: 'fans' },
 ] as const;
+const PER_WINDOW_SCHEMA = 'kept_window_fans';
 
 async function keepPerArtist(
   conn: DuckDBConnection,
@@ -136,27 +139,44 @@ async function keepPerArtist(
   windows: { window: TimeWindow; sameAsAll: boolean }[],
 ): Promise<void> {
   const every = { ...params, artist_id: null };
-  for (const { table, all, kept, order } of PER_ARTIST) {
-    const [allSql, keptSql] = [sqlFile(`duckdb/${all}`), sqlFile(`duckdb/${kept}`)];
-    await conn.run(
-      `create temp table per_artist as select 'all' as window_name, * from (${allSql})`,
-      boundParameters(allSql, { ...every, window_start: settings.windowStart, window_end: settings.asOf }),
-    );
-    for (const { window, sameAsAll } of windows) {
-      if (sameAsAll) continue;
-      const bound = {
-        ...every,
-        window_start: window.start,
-        window_end: window.end,
-        window_name: window.name,
-      };
-      const insert = `insert into per_artist select $window_name, * from (${keptSql})`;
-      await conn.run(insert, boundParameters(insert, bound));
+  const counted = [
+    { name: 'all', bound: { ...every, window_start: settings.windowStart, window_end: settings.asOf } },
+    ...windows
+      .filter((w) => !w.sameAsAll)
+      .map(({ window }) => ({
+        name: window.name,
+        bound: { ...every, window_start: window.start, window_end: window.end },
+      })),
+  ];
+  for (const { name, bound } of counted) {
+    const own = name !== 'all';
+    if (own) {
+      await conn.run(`create schema ${PER_WINDOW_SCHEMA}`);
+      await conn.run(
+        `create view ${PER_WINDOW_SCHEMA}.fans as select * exclude (window_name) from main.window_fans where window_name = ${sqlString(name)}`,
+      );
+      await conn.run(`set search_path = '${PER_WINDOW_SCHEMA},main'`);
     }
+    try {
+      for (const { table, file } of PER_ARTIST) {
+        const sql = sqlFile(`duckdb/${file}`);
+        const rows = `select ${sqlString(name)} as window_name, * from (${sql})`;
+        // `all`, first, gives the table its columns; the windows add their rows
+        const statement = own ? `insert into temp.${table} ${rows}` : `create temp table ${table} as ${rows}`;
+        await conn.run(statement, boundParameters(sql, bound));
+      }
+    } finally {
+      if (own) {
+        await conn.run('reset search_path');
+        await conn.run(`drop schema ${PER_WINDOW_SCHEMA} cascade`);
+      }
+    }
+  }
+  for (const { table, order } of PER_ARTIST) {
     await conn.run(
-      `create table main.${table} as select * from per_artist order by artist_id, window_name, ${order}`,
+      `create table main.${table} as select * from temp.${table} order by artist_id, window_name, ${order}`,
     );
-    await conn.run('drop table per_artist');
+    await conn.run(`drop table temp.${table}`);
   }
 }
 

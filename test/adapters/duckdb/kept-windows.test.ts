@@ -138,13 +138,13 @@ async function compare(snapshot: FanRepository, memory: FanRepository, window: T
       await memory.topFans(artist, 10, window),
       `${label}: top fans of ${artist}`,
     );
-    // the tiers counted over the kept window's fans (kept_window_artist_segments.sql) against the computed
+    // the tiers kept per artist (artist_tiers, counted over the kept window's fans) against the computed
     assert.equal(
       await snapshot.artistSegments(artist, window),
       await memory.artistSegments(artist, window),
       `${label}: tiers of ${artist}`,
     );
-    // the trend over the kept window's fans (kept_window_artist_trend.sql) against the computed one
+    // the trend kept per artist (artist_trends, over the kept window's fans) against the computed one
     assert.equal(
       await snapshot.artistTrend(artist, window),
       await memory.artistTrend(artist, window),
