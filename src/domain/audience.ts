@@ -57,11 +57,10 @@ export interface Audience {
 }
 
 /**
- * The audience of an artist from its aggregate profile, its fans by engagement tier and its activity
- * (`activityOf`; `window` and `asOf` say which days they count): fans by age group, by country and by tier,
- * each breakdown summing to
- * the total, each held to the k-anonymity floor `minFans` bucket by bucket (`withheldBuckets`), the
- * median age as in the summary.
+ * The audience of an artist from its aggregate profile, its fans by engagement tier and its activity and
+ * trend (`activityOf`; `window` and `asOf` say which days they count): fans by age group, by country and by
+ * tier, each breakdown summing to the total, each held to the k-anonymity floor `minFans` bucket by bucket
+ * (`withheldBuckets`), the median age as in the summary.
  */
 export function audienceOf(
   profile: ArtistProfile,

@@ -30,8 +30,9 @@ export interface FanDataset {
   /** The five Fanbase fields for an artist, over `options.window` (default `all`). */
   summary(artistId: number, options?: QuestionOptions): Promise<ArtistSummary>;
   /**
-   * The artist's audience over `options.window`: fans by age group and by country, each breakdown held to
-   * the k-anonymity floor bucket by bucket (`audienceOf`).
+   * The artist's audience over `options.window`: fans by age group, by country, by engagement tier and by
+   * activity, and month by month (`activityOf`), each figure held to the k-anonymity floor bucket by
+   * bucket (`audienceOf`).
    */
   audience(artistId: number, options?: QuestionOptions): Promise<Audience>;
   /** Every artist's summary over `options.window`, computed once: what the web API answers from. */

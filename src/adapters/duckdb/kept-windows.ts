@@ -118,6 +118,13 @@ export async function keepStandardWindows(
   );
 }
 
+/** The tables `keepPerArtist` keeps, the file counting each, and the order of its rows within an artist's window. */
+const PER_ARTIST = [
+  { table: 'artist_trends', file: 'artist_trend', order: 'month' },
+  { table: 'artist_tiers', file: 'artist_segments', order: 'fans' },
+] as const;
+const PER_WINDOW_SCHEMA = 'kept_window_fans';
+
 /**
  * What an audience reads besides the profiles, kept per artist over `all` and each standard window kept
  * apart, by artist then window, so that it reads a few rows of its artist rather than its fans or its
@@ -126,12 +133,6 @@ export async function keepStandardWindows(
  * over every artist: over `all` from the load's `fans`, over a window from its kept `window_fans` (a view
  * named `fans` in a schema of its own, ahead of main in the search path).
  */
-const PER_ARTIST = [
-  { table: 'artist_trends', file: 'artist_trend', order: 'month' },
-  { table: 'artist_tiers', file: 'artist_segments', order: 'fans' },
-] as const;
-const PER_WINDOW_SCHEMA = 'kept_window_fans';
-
 async function keepPerArtist(
   conn: DuckDBConnection,
   settings: Settings,

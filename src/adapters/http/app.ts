@@ -188,10 +188,8 @@ export function createApp(options: AppOptions): Koa {
         ...(fans.reason === undefined ? {} : { reason: fans.reason }),
       });
     };
-    const body = await current.answers.get(
-      JSON.stringify(['top-fans', csv, artistId, window, offset, limit]),
-      page,
-    );
+    const key = `top-fans ${csv ? 'csv' : 'json'} ${artistId} ${window} ${offset} ${limit}`;
+    const body = await current.answers.get(key, page);
     if (csv) {
       ctx.set('Content-Type', 'text/csv; charset=utf-8; header=present');
       ctx.set('Content-Disposition', `attachment; filename="topfans-${artistId}-${window}.csv"`);

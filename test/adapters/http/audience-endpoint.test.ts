@@ -58,6 +58,15 @@ Audience('artist 123 of the edge cases: every age group and country, summing to 
     assert.equal([body.total_fans, body.fans_median_age], [summary?.total_fans, summary?.fans_median_age]);
     assert.equal(body.window, { name: 'all', since: null, until: TEST_CONFIG.asOf });
     assert.is(body.as_of, TEST_CONFIG.asOf);
+    // over 7d on the same server, after the answer over all was kept: the week's (fixtures/edge-cases/expected.ts)
+    const week = (await json(`${server.url}/artists/123/audience?window=7d`)).body;
+    assert.equal([week.window.name, week.total_fans], ['7d', 7]);
+    assert.equal(week.activity, edge.ACTIVITY_123_7D);
+    assert.equal(
+      (await json(`${server.url}/artists/123/audience`)).body,
+      body,
+      'over all again, as first answered',
+    );
     // every edge-case artist: each breakdown sums to its fans
     for (const { artist_id, total_fans } of edge.SUMMARIES) {
       const { body: a } = await json(`${server.url}/artists/${artist_id}/audience`);

@@ -54,6 +54,27 @@ TopFans('the hand-worked top fans of artist 123, as items of rank, user, country
   }
 });
 
+TopFans(
+  'one page asked as JSON, then as CSV, then as JSON again: each answer in its own format',
+  async () => {
+    // the server keeps each answer once computed: the format is part of what it is kept under
+    const server = await readyServer();
+    try {
+      const url = `${server.url}/artists/123/top-fans?limit=3`;
+      const first = await get(url);
+      const csv = await get(url, { Accept: 'text/csv' });
+      const again = await get(url);
+      assert.match(csv.response.headers.get('content-type') ?? '', /^text\/csv/);
+      assert.match(csv.json, /^rank,artist_id,user_id,country,score\n1,123,/);
+      assert.equal(again.json, first.json, 'the JSON page, as first answered');
+      assert.is(again.json.items.length, 3);
+      assert.not.equal(String(csv.json), JSON.stringify(first.json));
+    } finally {
+      await server.close();
+    }
+  },
+);
+
 TopFans('pages of 4 join up into the whole list, and no minor or non-consenting user is on any', async () => {
   const server = await readyServer();
   try {
