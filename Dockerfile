@@ -8,6 +8,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts/build-page.mjs ./scripts/
 RUN npm run build
 
 # Production dependencies only, from the same lockfile.

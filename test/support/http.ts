@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { pino } from 'pino';
 import { NO_AUTH } from '../../src/adapters/http/auth-config.js';
 import type { HttpConfig } from '../../src/adapters/http/config.js';
+import type { PageAsset } from '../../src/adapters/http/page-assets.js';
 import { type RunningServer, startServer } from '../../src/adapters/http/server.js';
 import { openFanbase } from '../../src/open-fanbase.js';
 import { FIXTURES } from './duckdb.js';
@@ -52,13 +53,14 @@ export function closeNow(running: RunningServer): Promise<void> {
 
 /**
  * Starts the real server on an ephemeral port over the edge-case fixture and waits until it is ready; its
- * `close` is `closeNow`.
+ * `close` is `closeNow`. `page`: the artist page's files, when not the built ones.
  */
 export async function readyServer(
   config: Partial<HttpConfig> = {},
+  page?: Map<string, PageAsset>,
 ): Promise<RunningServer & { lines: string[] }> {
   const { logger, lines } = memoryLogger();
-  const running = await startServer({ ...TEST_CONFIG, ...config }, logger, openFanbase);
+  const running = await startServer({ ...TEST_CONFIG, ...config }, logger, openFanbase, page);
   await running.ready;
   return { ...running, close: () => closeNow(running), lines };
 }

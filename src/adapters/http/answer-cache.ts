@@ -12,13 +12,17 @@ export interface AnswerCache {
    * time) and kept. Kept as bytes, outside the JavaScript heap: written as they are, never encoded again.
    */
   get(key: string, compute: () => Promise<string>): Promise<Buffer>;
+  /** The body of `key` when it is kept, without waiting: the hot path's lookup, before `get`. */
+  peek(key: string): Buffer | undefined;
   /** Bytes kept, about: the bodies, their keys and their bookkeeping. */
   readonly bytes: number;
 }
 
 /** A cache of at most `maxBytes` (0: none; every answer computed). */
 export function createAnswerCache(maxBytes: number): AnswerCache {
-  if (maxBytes <= 0) return { get: async (_key, compute) => Buffer.from(await compute()), bytes: 0 };
+  if (maxBytes <= 0) {
+    return { get: async (_key, compute) => Buffer.from(await compute()), peek: () => undefined, bytes: 0 };
+  }
   const cache = new LRUCache<string, Buffer, () => Promise<string>>({
     maxSize: maxBytes,
     // the body's bytes, the key (a string: two bytes per character at most) and the entry's bookkeeping
@@ -32,6 +36,7 @@ export function createAnswerCache(maxBytes: number): AnswerCache {
       if (body === undefined) return Buffer.from(await compute());
       return body;
     },
+    peek: (key) => cache.get(key),
     get bytes() {
       return cache.calculatedSize;
     },

@@ -3,10 +3,10 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import { mayRead } from '../../domain/access.js';
-import type { ArtistSummary, TopFanList } from '../../domain/answers.js';
+import type { ArtistSummary, ExplainedTopFan, TopFanList } from '../../domain/answers.js';
 import type { Audience } from '../../domain/audience.js';
 import type { DataReport } from '../../domain/data-report.js';
-import { FanbaseError, forbidden, notReady } from '../../domain/errors.js';
+import { FanbaseError, forbidden, notFound, notReady } from '../../domain/errors.js';
 import type { TopFansOptions } from '../../domain/fanbase.js';
 import type { SummaryIndex } from '../../domain/summary-index.js';
 import type { AnswerWindow, WindowName } from '../../domain/time-window.js';
@@ -18,11 +18,17 @@ import { matchesIfNoneMatch } from './if-none-match.js';
 import { setMatchedRoute } from './matched-route.js';
 import type { HttpMetrics } from './metrics.js';
 import { OPENAPI_DOCUMENT } from './openapi.js';
+import { PAGE_CSP, type PageAsset, readPageAssets } from './page-assets.js';
 import { problemResponses } from './problem-responses.js';
 import type { AuthFailureLimit, RateLimit } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { requestContext } from './request-context.js';
 import { topFansCsv } from './top-fans-csv.js';
+
+const AUDIENCE_ROUTE = '/artists/:artist_id/audience';
+const TOP_FANS_ROUTE = '/artists/:artist_id/top-fans';
+/** The two routes above as the fast path matches them: exactly as written, the artist in group 1. */
+const ARTIST_GET_PATH = /^\/artists\/([^/]+)\/(audience|top-fans)$/;
 
 /** Every artist's summary over one window, in memory, and the bodies served from it. */
 export interface WindowAnswers {
@@ -42,6 +48,8 @@ export interface LoadedDataset extends WindowAnswers {
   audience(artistId: number, window: WindowName): Promise<Audience>;
   /** A page of the artist's top fans (`TopFansOptions`), asked of the engine. */
   topFans(artistId: number, n: number, options: TopFansOptions): Promise<TopFanList>;
+  /** The same page with each fan's score components and signals. */
+  explainTopFans(artistId: number, n: number, options: TopFansOptions): Promise<TopFanList<ExplainedTopFan>>;
   /** `window` resolved against the dataset, as answers describe it. */
   windowOf(window: WindowName): AnswerWindow;
   /** The standard windows but `all` (7d, 28d, 12m), answered from memory like `all`. */
@@ -65,6 +73,8 @@ export interface AppOptions {
   stopping?: () => boolean;
   /** True once the listener is closed: answers ask clients to close their connections. */
   closing?: () => boolean;
+  /** The artist's page by path (`readPageAssets`: dist/page, read once); none: `GET /` says to build it. */
+  page?: Map<string, PageAsset>;
 }
 
 /** The Fanbase web API as a Koa application. Handlers parse, look up, answer: no SQL, no scoring. */
@@ -152,7 +162,7 @@ export function createApp(options: AppOptions): Koa {
     return { asked, current, window };
   }
 
-  router.get('/artists/:artist_id/audience', async (ctx) => {
+  const answerAudience = async (ctx: Koa.Context) => {
     // aggregates only, each past the privacy floor: a browser may keep it, asking again (If-None-Match)
     ctx.set('Cache-Control', 'private, no-cache');
     ctx.set('Vary', 'Authorization, X-API-Key');
@@ -161,12 +171,15 @@ export function createApp(options: AppOptions): Koa {
     const { asked, current } = question;
     const key = `audience ${asked.artistId} ${asked.window}`;
     ctx.set('Content-Type', 'application/json; charset=utf-8');
-    ctx.body = await current.answers.get(key, async () =>
-      JSON.stringify(await current.audience(asked.artistId, asked.window)),
-    );
-  });
+    ctx.body =
+      current.answers.peek(key) ??
+      (await current.answers.get(key, async () =>
+        JSON.stringify(await current.audience(asked.artistId, asked.window)),
+      ));
+  };
+  router.get(AUDIENCE_ROUTE, answerAudience);
 
-  router.get('/artists/:artist_id/top-fans', async (ctx) => {
+  const answerTopFans = async (ctx: Koa.Context) => {
     // personal data: kept by no cache, asked again with If-None-Match by pollers
     ctx.set('Cache-Control', 'private, no-store');
     ctx.set('Vary', 'Accept, Authorization, X-API-Key');
@@ -174,28 +187,36 @@ export function createApp(options: AppOptions): Koa {
     const question = await artistQuestion(ctx, parseTopFansRequest, csv ? 'csv' : 'json');
     if (question === null) return;
     const { asked, current, window: described } = question;
-    const { artistId, limit, offset, window } = asked;
+    const { artistId, limit, offset, window, explain } = asked;
     const page = async () => {
       // one more than the page: whether a next page exists, without a count of every fan
-      const fans = await current.topFans(artistId, limit + 1, { window, offset });
+      const options = { window, offset };
+      const fans = explain
+        ? await current.explainTopFans(artistId, limit + 1, options)
+        : await current.topFans(artistId, limit + 1, options);
       const items = fans.slice(0, limit);
-      if (csv) return topFansCsv(items);
+      if (csv) return topFansCsv(items, explain);
       return JSON.stringify({
         artist_id: artistId,
         window: described,
-        items: items.map(({ rank, user_id, country, score }) => ({ rank, user_id, country, score })),
+        items: items.map((fan) => {
+          const { rank, user_id, country, score } = fan;
+          if (!explain) return { rank, user_id, country, score };
+          return { rank, user_id, country, score, components: (fan as ExplainedTopFan).components };
+        }),
         next_offset: fans.length > limit ? offset + limit : null,
         ...(fans.reason === undefined ? {} : { reason: fans.reason }),
       });
     };
-    const key = `top-fans ${csv ? 'csv' : 'json'} ${artistId} ${window} ${offset} ${limit}`;
-    const body = await current.answers.get(key, page);
+    const key = `top-fans ${csv ? 'csv' : 'json'} ${artistId} ${window} ${offset} ${limit} ${explain}`;
+    const body = current.answers.peek(key) ?? (await current.answers.get(key, page));
     if (csv) {
       ctx.set('Content-Type', 'text/csv; charset=utf-8; header=present');
       ctx.set('Content-Disposition', `attachment; filename="topfans-${artistId}-${window}.csv"`);
     } else ctx.set('Content-Type', 'application/json; charset=utf-8');
     ctx.body = body;
-  });
+  };
+  router.get(TOP_FANS_ROUTE, answerTopFans);
 
   router.get('/health', (ctx) => {
     ctx.body = { status: 'ok' };
@@ -212,6 +233,30 @@ export function createApp(options: AppOptions): Koa {
     ctx.body = await metrics.registry.metrics();
   });
 
+  // The artist's page: static files, the same for everyone (no data in them: the page asks the API)
+  const page = options.page ?? readPageAssets();
+  const answerPage = (ctx: Koa.Context) => {
+    const asset = page.get(ctx.path);
+    if (asset === undefined) {
+      throw notFound(
+        ctx.path === '/'
+          ? 'the artist page is not built: run npm run build (it writes dist/page)'
+          : `no resource at ${ctx.path}: see /openapi.json`,
+      );
+    }
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('Content-Security-Policy', PAGE_CSP);
+    ctx.set('ETag', asset.etag);
+    if (matchesIfNoneMatch(ctx.get('If-None-Match') || undefined, asset.etag)) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = asset.type;
+    ctx.body = asset.body;
+  };
+  router.get('/', answerPage);
+  router.get('/page/:file', answerPage);
+
   router.get('/openapi.json', (ctx) => {
     // public and the same for everyone: a cache may keep it, asking again when it changes (no-cache)
     ctx.set('Cache-Control', 'no-cache');
@@ -226,6 +271,22 @@ export function createApp(options: AppOptions): Koa {
     if (ctx.method !== 'POST' || ctx.path !== '/fanbase') return next();
     setMatchedRoute(ctx, '/fanbase');
     await answerFanbase(ctx);
+  });
+  // The artist's GET answers likewise, for the paths written as the routes are; any other spelling the router
+  // matches (a trailing slash, another case, a HEAD) goes on to it and to the same handlers.
+  app.use((ctx, next) => {
+    const artistPath = ctx.method === 'GET' ? ARTIST_GET_PATH.exec(ctx.path) : null;
+    if (artistPath === null) return next();
+    let artistId: string;
+    try {
+      artistId = decodeURIComponent(artistPath[1] as string);
+    } catch {
+      return next();
+    }
+    ctx.params = { artist_id: artistId };
+    const audience = artistPath[2] === 'audience';
+    setMatchedRoute(ctx, audience ? AUDIENCE_ROUTE : TOP_FANS_ROUTE);
+    return audience ? answerAudience(ctx) : answerTopFans(ctx);
   });
   app.use(router.routes());
   app.use(router.allowedMethods());

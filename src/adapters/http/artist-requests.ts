@@ -12,6 +12,8 @@ export interface TopFansRequest {
   limit: number;
   offset: number;
   window: WindowName;
+  /** The score's components of each fan too (`explain=true`), as `topfans --explain` gives them. */
+  explain: boolean;
 }
 
 /** What a GET /artists/{artist_id}/audience request asks: an artist over a window. */
@@ -22,18 +24,26 @@ export interface AudienceRequest {
 
 /**
  * The question of a top-fans request: the artist of the path and the page of the query string (`limit` 1 to
- * 1,000, default 100; `offset` from 0, default 0; `window`, default `all`), or an INVALID_REQUEST error
+ * 1,000, default 100; `offset` from 0, default 0; `window`, default `all`; `explain`, `true` or `false`,
+ * default `false`), or an INVALID_REQUEST error
  * naming the parameter to fix.
  */
 export function parseTopFansRequest(artistId: string, query: Query): TopFansRequest {
-  const q = checkedQuery(query, ['limit', 'offset', 'window']);
+  const q = checkedQuery(query, ['limit', 'offset', 'window', 'explain']);
   const limit = q.one('limit');
   const offset = q.one('offset');
+  const explain = q.one('explain');
+  if (explain !== undefined && explain !== 'true' && explain !== 'false') {
+    throw invalidRequest(`explain must be true or false, got ${describeValue(explain)}`, {
+      field: 'explain',
+    });
+  }
   return {
     artistId: whole('artist_id', artistId, 0, Number.MAX_SAFE_INTEGER),
     limit: limit === undefined ? TOP_FANS_DEFAULT_LIMIT : whole('limit', limit, 1, TOP_FANS_MAX_LIMIT),
     offset: offset === undefined ? 0 : whole('offset', offset, 0, Number.MAX_SAFE_INTEGER),
     window: q.window(),
+    explain: explain === 'true',
   };
 }
 

@@ -1,10 +1,11 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { createRequestTallies, type RequestTallies } from './request-tallies.js';
 
 /** The API's Prometheus metrics, in a registry of its own. Dataset figures count consenting users only. */
 export interface HttpMetrics {
   registry: Registry;
-  requests: Counter<'method' | 'route' | 'status'>;
-  duration: Histogram<'method' | 'route' | 'status'>;
+  /** `http_requests_total` and `http_request_duration_seconds`, by method, matched route and status. */
+  requests: RequestTallies;
   loadSeconds: Gauge;
   consentingUsers: Gauge;
   artists: Gauge;
@@ -15,22 +16,9 @@ export interface HttpMetrics {
 export function createMetrics(): HttpMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const labelNames = ['method', 'route', 'status'] as const;
   return {
     registry,
-    requests: new Counter({
-      name: 'http_requests_total',
-      help: 'HTTP requests answered',
-      labelNames,
-      registers: [registry],
-    }),
-    duration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'Time from request to response',
-      labelNames,
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-      registers: [registry],
-    }),
+    requests: createRequestTallies(registry),
     loadSeconds: new Gauge({
       name: 'fanbase_dataset_load_seconds',
       help: 'Time taken to load the dataset',

@@ -180,6 +180,13 @@ export const OPENAPI_DOCUMENT = {
             schema: { type: 'integer', minimum: 0, default: 0 },
           },
           WINDOW_QUERY_PARAMETER,
+          {
+            name: 'explain',
+            in: 'query',
+            description:
+              "Each fan's score components too (JSON: components; CSV: the columns of topfans --explain)",
+            schema: { type: 'boolean', default: false },
+          },
         ],
         responses: responses({
           '200': {
@@ -618,6 +625,19 @@ export const OPENAPI_DOCUMENT = {
                   minimum: 0,
                   maximum: 1,
                   description: '0: not a fan, 1: die-hard fan',
+                },
+                components: {
+                  type: 'object',
+                  description:
+                    'With explain=true: each component of the score, from 0 to 1 (listening null without durations)',
+                  required: ['listening', 'streams', 'regularity', 'recency', 'share', 'follow'],
+                  additionalProperties: false,
+                  properties: Object.fromEntries(
+                    ['listening', 'streams', 'regularity', 'recency', 'share', 'follow'].map((name) => [
+                      name,
+                      { type: name === 'listening' ? ['number', 'null'] : 'number', minimum: 0, maximum: 1 },
+                    ]),
+                  ),
                 },
               },
             },

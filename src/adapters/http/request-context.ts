@@ -16,24 +16,10 @@ const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  *
  * Both are on the hot path of every request, so both skip the generic machinery (measured in
  * bench/RESULTS.md): the access line is written as a pino line straight to pino's destination, with no
- * object serialized, and metric children are looked up once per (method, route, status).
+ * object serialized, and the request metrics are tallied by one string key (`request-tallies.ts`).
  */
 export function requestContext(logger: Logger, metrics: HttpMetrics, closing?: () => boolean): Middleware {
   const accessLog = accessLogWriter(logger);
-  const children = new Map<string, { inc: () => void; observe: (seconds: number) => void }>();
-  const record = (method: string, route: string, status: number, seconds: number) => {
-    const key = `${method} ${route} ${status}`;
-    let child = children.get(key);
-    if (!child) {
-      const labels = { method, route, status: String(status) };
-      const counter = metrics.requests.labels(labels);
-      const histogram = metrics.duration.labels(labels);
-      child = { inc: () => counter.inc(), observe: (s) => histogram.observe(s) };
-      children.set(key, child);
-    }
-    child.inc();
-    child.observe(seconds);
-  };
   return async (ctx, next) => {
     const started = performance.now();
     const incoming = ctx.get('X-Request-Id');
@@ -54,7 +40,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, closing?: (
       const ms = performance.now() - started;
       // the matched route, never the raw path: random paths cannot grow the metrics
       const route = matchedRoute(ctx) ?? 'unmatched';
-      record(ctx.method, String(route), ctx.status, ms / 1000);
+      metrics.requests.record(ctx.method, route, ctx.status, ms / 1000);
       accessLog(ctx.method, ctx.path, ctx.status, Math.round(ms * 1000) / 1000, id);
     }
   };

@@ -7,6 +7,7 @@ import { createAuthenticator } from './authenticate.js';
 import type { HttpConfig } from './config.js';
 import { drain } from './drain.js';
 import { createMetrics } from './metrics.js';
+import type { PageAsset } from './page-assets.js';
 import { createAuthFailureLimit, createRateLimit } from './rate-limit.js';
 import { answerRefusedRequests } from './refused-requests.js';
 import { type OpenDataset, serveDataset } from './served-dataset.js';
@@ -41,6 +42,8 @@ export async function startServer(
   config: HttpConfig,
   logger: Logger,
   open: OpenDataset,
+  /** The artist page's files (default: dist/page, `readPageAssets`); tests give others. */
+  page?: Map<string, PageAsset>,
 ): Promise<RunningServer> {
   const metrics = createMetrics();
   // closing: shutdown has begun (/ready answers 503); listenerClosed: after SHUTDOWN_DELAY_MS, the drain
@@ -56,6 +59,7 @@ export async function startServer(
     bodyLimit: config.bodyLimit,
     stopping: () => closing,
     closing: () => listenerClosed,
+    ...(page === undefined ? {} : { page }),
   });
   // a request must arrive whole within REQUEST_TIMEOUT_MS (Node's default is 5 minutes: a slow client could
   // hold a connection that long); checked every second rather than Node's 30 s

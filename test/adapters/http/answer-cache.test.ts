@@ -21,6 +21,26 @@ Cache('an answer is computed once, however many ask for it at the same time', as
   assert.is((await cache.get('é', async () => 'é')).length, 2);
 });
 
+Cache('peek: the kept body at once, nothing while it is computed or once it is let go', async () => {
+  const cache = createAnswerCache(400);
+  assert.is(cache.peek('a'), undefined);
+  let release = () => {};
+  const computing = cache.get('a', () => new Promise<string>((resolve) => (release = () => resolve('A'))));
+  assert.is(cache.peek('a'), undefined, 'still computed: the caller waits on get');
+  release();
+  await computing;
+  assert.is(String(cache.peek('a')), 'A');
+  // 100 + 2 + 64 bytes each: b and c leave no room for a, the least recently asked
+  await cache.get('b', async () => 'x'.repeat(100));
+  await cache.get('c', async () => 'x'.repeat(100));
+  await cache.get('d', async () => 'x'.repeat(100));
+  assert.is(cache.peek('a'), undefined);
+  // no cache: nothing is ever kept
+  const none = createAnswerCache(0);
+  await none.get('a', async () => 'A');
+  assert.is(none.peek('a'), undefined);
+});
+
 Cache('past its bytes, the least recently asked answer goes first', async () => {
   // each entry: 100 + 2 * 1 + 64 = 166 bytes; 400 hold two
   const cache = createAnswerCache(400);

@@ -21,16 +21,24 @@ function refusal(
 }
 
 Request('the defaults: 100 fans from the first, over every day', () => {
-  assert.equal(parseTopFansRequest('123', {}), { artistId: 123, limit: 100, offset: 0, window: 'all' });
+  assert.equal(parseTopFansRequest('123', {}), {
+    artistId: 123,
+    limit: 100,
+    offset: 0,
+    window: 'all',
+    explain: false,
+  });
 });
 
 Request('a page over a window, at the bounds', () => {
-  assert.equal(parseTopFansRequest('0', { limit: '1000', offset: '0', window: '28d' }), {
+  assert.equal(parseTopFansRequest('0', { limit: '1000', offset: '0', window: '28d', explain: 'true' }), {
     artistId: 0,
     limit: 1000,
     offset: 0,
     window: '28d',
+    explain: true,
   });
+  assert.is(parseTopFansRequest('0', { explain: 'false' }).explain, false);
   assert.equal(
     parseTopFansRequest('9007199254740991', { limit: '1', offset: '9007199254740991' }).offset,
     2 ** 53 - 1,
@@ -55,9 +63,11 @@ Request('each bad parameter is refused, naming it', () => {
       '1',
       { limt: '3' },
       'limt',
-      /unknown query parameter "limt": only limit, offset and window are accepted/,
+      /unknown query parameter "limt": only limit, offset, window and explain are accepted/,
     ],
     ['1', { limit: ['2', '3'] }, 'limit', /limit is given 2 times: give it once/],
+    ['1', { explain: '1' }, 'explain', /explain must be true or false, got the string "1"/],
+    ['1', { explain: '' }, 'explain', /explain must be true or false/],
   ] as const) {
     const { field: named, message } = refusal(artistId, query as Record<string, string | string[]>);
     assert.is(named, field, `${artistId} ${JSON.stringify(query)}`);

@@ -7,7 +7,7 @@ const Metrics = suite('createMetrics');
 Metrics('each API gets its own registry with request, dataset and process metrics', async () => {
   const a = createMetrics();
   const b = createMetrics();
-  a.requests.inc({ method: 'POST', route: '/fanbase', status: '200' });
+  a.requests.record('POST', '/fanbase', 200, 0.002);
   a.loadSeconds.set(1.5);
   const text = await a.registry.metrics();
   assert.match(text, /http_requests_total\{method="POST",route="\/fanbase",status="200"\} 1/);

@@ -3,6 +3,7 @@
  * that join up, the `topfans` CSV byte for byte, entity tags, per-artist grants, and bad requests.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { suite } from 'uvu';
@@ -69,6 +70,56 @@ TopFans(
       assert.equal(again.json, first.json, 'the JSON page, as first answered');
       assert.is(again.json.items.length, 3);
       assert.not.equal(String(csv.json), JSON.stringify(first.json));
+    } finally {
+      await server.close();
+    }
+  },
+);
+
+TopFans(
+  'explain=true: each fan with its components, as topfans --explain gives them, in JSON and CSV',
+  async () => {
+    const server = await readyServer();
+    try {
+      const url = `${server.url}/artists/123/top-fans?limit=3&explain=true`;
+      const csv = await get(url, { Accept: 'text/csv' });
+      // fixtures/edge-cases/expected/README.md works these components out by hand
+      assert.is(
+        csv.json,
+        readFileSync(join(FIXTURES, 'edge-cases/expected/topfans-123-3-explain.csv'), 'utf8'),
+      );
+      const { json } = await get(url);
+      const components = json.items.map((f: { components: Record<string, number> }) =>
+        Object.fromEntries(Object.entries(f.components).map(([k, v]) => [k, Number(v.toFixed(3))])),
+      );
+      // user 1: listening 0.15/5.15, streams 3/28, regularity 3/11, recency 1, share 0.6, follow 1
+      assert.equal(components[0], {
+        listening: 0.029,
+        streams: 0.107,
+        regularity: 0.273,
+        recency: 1,
+        share: 0.6,
+        follow: 1,
+      });
+      // user 5: 1/6, 1/26, 1/9, 0.25, 40/41, no follow
+      assert.equal(components[2], {
+        listening: 0.167,
+        streams: 0.038,
+        regularity: 0.111,
+        recency: 0.25,
+        share: 0.976,
+        follow: 0,
+      });
+      // the same page without explain: no components, and kept apart from the explained one
+      const plain = await get(`${server.url}/artists/123/top-fans?limit=3`);
+      assert.equal(Object.keys(plain.json.items[0]), ['rank', 'user_id', 'country', 'score']);
+      assert.equal(
+        plain.json.items.map((f: { score: number }) => f.score),
+        json.items.map((f: { score: number }) => f.score),
+      );
+      const bad = await get(`${server.url}/artists/123/top-fans?explain=yes`);
+      assert.is(bad.response.status, 400);
+      assert.match(bad.json.detail, /explain must be true or false/);
     } finally {
       await server.close();
     }
