@@ -217,6 +217,35 @@ ArtistPage(
   },
 );
 
+ArtistPage(
+  'under a privacy floor the page says so, and a withheld figure reads withheld, never 0',
+  async () => {
+    const server = await readyServer({ ...DEMO, minFansForDemographics: 150 });
+    const t = await tab();
+    try {
+      await t.page.goto(`${server.url}/?artist=123&window=all`);
+      await settled(t.page);
+      assert.match(await text(t.page, '#privacy'), /rests on at least 150 fans/);
+      const audience = await (await fetch(`${server.url}/artists/123/audience`)).json();
+      // the age groups the API withholds are those the page's table says are withheld
+      const withheld = audience.age_groups.filter((g: { fans: number | null }) => g.fans === null).length;
+      assert.ok(withheld > 0, 'the floor withholds some age group of artist 123');
+      const cells = await t.page.$$eval('#age-groups tbody td', (tds) => tds.map((td) => td.textContent));
+      assert.is(cells.filter((c) => c === 'withheld').length, withheld);
+      assert.not.ok(cells.includes('0'));
+      assert.match(
+        await text(t.page, '#age-groups .withheld-note'),
+        new RegExp(
+          `${full(audience.privacy.age_groups_withheld_fans)} fans in age groups under 150 people are withheld`,
+        ),
+      );
+    } finally {
+      await t.close();
+      await server.close();
+    }
+  },
+);
+
 ArtistPage('axe-core finds no serious or critical accessibility violation', async () => {
   const server = await readyServer(DEMO);
   // axe is injected as a script, which the page's policy forbids: this tab lets it in
